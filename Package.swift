@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies are the ones DESIGN.md names, nothing more: Hummingbird (HTTP), GRDB (SQLite),
+// swift-argument-parser (CLI) and swift-log (logging). Each is built from scratch on every CI run.
+let package = Package(
+    name: "kvalitet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kvalitet", targets: ["kvalitet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "KvalitetDomain",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .target(
+            name: "KvalitetStorage",
+            dependencies: [
+                "KvalitetDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .target(
+            name: "KvalitetServer",
+            dependencies: [
+                "KvalitetDomain",
+                "KvalitetStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "kvalitet",
+            dependencies: [
+                "KvalitetServer",
+                "KvalitetStorage",
+                "KvalitetDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "KvalitetDomainTests",
+            dependencies: ["KvalitetDomain"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "KvalitetStorageTests",
+            dependencies: ["KvalitetStorage", "KvalitetDomain"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "KvalitetServerTests",
+            dependencies: [
+                "KvalitetServer", "KvalitetStorage", "KvalitetDomain",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["KvalitetDomain"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)

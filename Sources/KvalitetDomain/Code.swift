@@ -1,0 +1,40 @@
+/// A domain code: Swedish, lower-case ASCII snake_case, with the Swedish label users know.
+public protocol Code: RawRepresentable, CaseIterable, Hashable, Sendable, Codable where RawValue == String {
+    /// The kodverk list this code belongs to, as named in `GET /api/v1/kodverk`.
+    static var listName: String { get }
+    var label: String { get }
+}
+
+extension Code {
+    public static var allCodes: [String] { allCases.map(\.rawValue) }
+
+    /// The sentence a validation problem uses when a value is not in the list.
+    public static var mustBeOneOf: String { "must be one of: " + allCodes.joined(separator: ", ") }
+}
+
+/// One code list of the kodverk, type-erased for listing.
+public struct CodeListDescription: Sendable, Equatable {
+    public let name: String
+    public let codes: [(code: String, label: String)]
+
+    public init<C: Code>(_ type: C.Type) {
+        name = C.listName
+        codes = C.allCases.map { ($0.rawValue, $0.label) }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.name == rhs.name && lhs.codes.map(\.code) == rhs.codes.map(\.code)
+    }
+}
+
+/// Every code list the service knows, in the order `GET /api/v1/kodverk` returns them.
+public enum Kodverk {
+    public static let all: [CodeListDescription] = [
+        CodeListDescription(Role.self),
+        CodeListDescription(UnitLevel.self),
+        CodeListDescription(AvvikelseStatus.self),
+        CodeListDescription(AvvikelseCategory.self),
+        CodeListDescription(RootCause.self),
+        CodeListDescription(Lagrum.self),
+    ]
+}

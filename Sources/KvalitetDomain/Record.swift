@@ -1,0 +1,88 @@
+import Foundation
+
+/// What every record family declares so that the stores, the workflow and the routes can treat it alike.
+public protocol RecordKind: Sendable {
+    associatedtype Fields: Codable, Sendable, Equatable
+    associatedtype Draft: Sendable
+    associatedtype Status: Code
+
+    static var family: RecordFamily { get }
+    static var workflow: Workflow<Self> { get }
+    /// Fields that only a transition may set (e.g. `closedOn`): refused in create and PATCH bodies.
+    static var transitionOnlyFields: Set<String> { get }
+
+    /// Turns a draft (what the client sent, possibly incomplete) into valid fields, or every problem.
+    static func validate(_ draft: Draft, today: LocalDate) -> Result<Fields, DomainError>
+    /// The date that gives the case number its year and decides the unit must be open.
+    static func primaryDate(of fields: Fields) -> LocalDate
+    /// The record's units with the JSON pointer each is reported under.
+    static func units(of fields: Fields) -> [(pointer: String, unitId: String)]
+    static func title(of fields: Fields) -> String
+    /// The family's main classification, for the common `category` list filter.
+    static func category(of fields: Fields) -> String?
+}
+
+/// Why a record was voided (*makulerad*). Voided records keep their number and never count.
+public struct Voiding: Codable, Sendable, Equatable {
+    public var on: LocalDate
+    public var reason: String
+    public var by: String
+
+    public init(on: LocalDate, reason: String, by: String) {
+        self.on = on
+        self.reason = reason
+        self.by = by
+    }
+
+    public static func validate(reason: String?) -> [FieldProblem] {
+        guard let reason else { return [FieldProblem("/reason", "a reason is required to void a record")] }
+        if let detail = TextRules.check(reason, min: 1, max: TextRules.shortTextMax) { return [FieldProblem("/reason", detail)] }
+        return []
+    }
+}
+
+/// A stored record of some family: its fields plus what the service keeps about it.
+public struct CaseRecord<Kind: RecordKind>: Sendable, Equatable, Codable {
+    public var id: CaseNumber
+    public var status: Kind.Status
+    public var fields: Kind.Fields
+    public var version: Int
+    public var createdAt: Date
+    public var createdBy: String
+    public var updatedAt: Date
+    public var voided: Voiding?
+
+    public init(id: CaseNumber, status: Kind.Status, fields: Kind.Fields, version: Int, createdAt: Date,
+                createdBy: String, updatedAt: Date, voided: Voiding?) {
+        self.id = id
+        self.status = status
+        self.fields = fields
+        self.version = version
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+        self.updatedAt = updatedAt
+        self.voided = voided
+    }
+}
+
+/// What kind of change produced a version; also the audit log's action.
+public enum ChangeAction: String, Sendable, Codable, CaseIterable {
+    case create, update, transition, void
+}
+
+/// One entry of a record's history: the record as it was after a change, and who made it.
+public struct RecordVersion<Kind: RecordKind>: Sendable {
+    public let record: CaseRecord<Kind>
+    public let action: ChangeAction
+    public let changedAt: Date
+    public let changedBy: String
+    public let requestId: String?
+
+    public init(record: CaseRecord<Kind>, action: ChangeAction, changedAt: Date, changedBy: String, requestId: String?) {
+        self.record = record
+        self.action = action
+        self.changedAt = changedAt
+        self.changedBy = changedBy
+        self.requestId = requestId
+    }
+}

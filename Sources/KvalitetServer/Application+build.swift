@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import KvalitetDomain
+import KvalitetStorage
+import Logging
+
+/// Everything `serve` is configured with; tests build the same application with other values.
+public struct AppConfig: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var databasePath: String = "./data/kvalitet.sqlite"
+    public var migrationsPath: String = "./migrations"
+    public var corsOrigins: [String] = []
+    public var logLevel: Logger.Level = .info
+    public var idleTimeoutSeconds: Int64 = 60
+    public var clock: any KvalitetClock = SystemClock()
+
+    public init() {}
+}
+
+/// The stores over one database, shared by the application and the CLI commands.
+public struct AppServices: Sendable {
+    public let database: KvalitetDatabase
+    public let tokens: TokenStore
+    public let units: UnitStore
+    public let audit: AuditLog
+    public let avvikelser: RecordStore<Avvikelse>
+
+    public init(database: KvalitetDatabase) {
+        self.database = database
+        tokens = TokenStore(database)
+        units = UnitStore(database)
+        audit = AuditLog(database)
+        avvikelser = RecordStore(database)
+    }
+
+    /// Opens the database of `config`, applying pending migrations.
+    public static func open(_ config: AppConfig, logger: Logger) throws -> AppServices {
+        AppServices(database: try KvalitetDatabase.open(
+            path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger))
+    }
+}
+
+/// The router with every route and middleware; shared by `buildApplication` and the tests.
+func buildRouter(_ config: AppConfig, services: AppServices) -> Router<KvalitetContext> {
+    let router = Router(context: KvalitetContext.self)
+    router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.corsOrigins)))
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthMiddleware(tokens: services.tokens))
+    ServiceRoutes(database: services.database, audit: services.audit).register(on: router)
+    UnitRoutes(store: services.units).register(on: router)
+    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock).register(on: router)
+    return router
+}
+
+/// Builds the HTTP application over already opened services: `main` runs it, tests drive it.
+public func buildApplication(_ config: AppConfig, services: AppServices, logger: Logger,
+                             onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(config, services: services),
+        server: .http1(configuration: .init(idleTimeout: .seconds(config.idleTimeoutSeconds))),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kvalitet"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? config.port
+            logger.info("listening", metadata: ["host": "\(config.host)", "port": "\(port)"])
+            await onRunning?(port)
+        },
+        logger: logger)
+}

@@ -1,0 +1,57 @@
+import Hummingbird
+import KvalitetDomain
+import KvalitetStorage
+
+/// Every request but `/health` needs `Authorization: Bearer <token>` of an unrevoked token.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = KvalitetContext
+    let tokens: TokenStore
+    static let publicPaths: Set<String> = ["/health"]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if AuthMiddleware.publicPaths.contains(request.uri.path) { return try await next(request, context) }
+        guard let header = request.headers[.authorization] else {
+            throw unauthorized("a bearer token is required (Authorization: Bearer …)")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw unauthorized("the Authorization header must be \"Bearer <token>\"")
+        }
+        guard let actor = try await tokens.authenticate(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+            throw unauthorized("the token is unknown or revoked")
+        }
+        var context = context
+        context.actor = actor.with(requestId: context.requestId)
+        return try await next(request, context)
+    }
+
+    private func unauthorized(_ detail: String) -> HTTPProblem {
+        HTTPProblem(status: .unauthorized, type: "unauthorized", title: "Unauthorized", detail: detail,
+                    headers: [.wwwAuthenticate: "Bearer realm=\"kvalitet\""])
+    }
+}
+
+/// CORS for the configured intranet origins only; preflights are answered before authentication.
+struct CORSMiddleware: RouterMiddleware {
+    typealias Context = KvalitetContext
+    let allowedOrigins: Set<String>
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let origin = request.headers[.origin], allowedOrigins.contains(origin) else {
+            return try await next(request, context)
+        }
+        if request.method == .options {
+            return Response(status: .noContent, headers: [
+                .accessControlAllowOrigin: origin, .vary: "Origin",
+                .accessControlAllowMethods: "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+                .accessControlAllowHeaders: "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Accept",
+                .accessControlMaxAge: "600",
+            ])
+        }
+        var response = try await next(request, context)
+        response.headers[.accessControlAllowOrigin] = origin
+        response.headers[.accessControlExposeHeaders] = "ETag, Location, X-Request-Id"
+        response.headers[.vary] = "Origin"
+        return response
+    }
+}

@@ -1,0 +1,124 @@
+import Hummingbird
+import KvalitetDomain
+import KvalitetStorage
+import Logging
+
+/// An RFC 9457 problem the server raises itself (bad headers, bad query, wrong content type …).
+struct HTTPProblem: Error {
+    let status: HTTPResponse.Status
+    let type: String
+    let title: String
+    let detail: String
+    var errors: [FieldProblem] = []
+    /// Query-parameter problems are named by parameter, not by body pointer.
+    var parameterErrors: [(parameter: String, detail: String)] = []
+    var headers: HTTPFields = [:]
+
+    static func badRequest(_ detail: String) -> HTTPProblem {
+        HTTPProblem(status: .badRequest, type: "malformed-request", title: "Malformed request", detail: detail)
+    }
+
+    static func badQuery(_ errors: [(parameter: String, detail: String)]) -> HTTPProblem {
+        HTTPProblem(status: .badRequest, type: "invalid-query", title: "Invalid query parameters",
+                    detail: errors.map { "\($0.parameter): \($0.detail)" }.joined(separator: "; "), parameterErrors: errors)
+    }
+}
+
+/// The one place where every error becomes an HTTP answer: problem+json, never a stack trace.
+enum ProblemMapping {
+    static let typeBase = "urn:kvalitet:problem:"
+
+    static func response(for error: any Error, request: Request, context: KvalitetContext) -> Response {
+        let problem = problem(for: error)
+        if problem.status.code >= 500 {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+        }
+        var members: [(String, JSONValue)] = [
+            ("type", .string(typeBase + problem.type)), ("title", .string(problem.title)),
+            ("status", .int(problem.status.code)), ("detail", .string(problem.detail)),
+            ("instance", .string(request.uri.path)), ("requestId", .string(context.requestId)),
+        ]
+        if !problem.errors.isEmpty {
+            members.append(("errors", .array(problem.errors.map {
+                .object(JSONObject([("pointer", .string($0.pointer)), ("detail", .string($0.detail))]))
+            })))
+        }
+        if !problem.parameterErrors.isEmpty {
+            members.append(("errors", .array(problem.parameterErrors.map {
+                .object(JSONObject([("parameter", .string($0.parameter)), ("detail", .string($0.detail))]))
+            })))
+        }
+        var headers = problem.headers
+        headers[.contentType] = "application/problem+json; charset=utf-8"
+        return Response(status: problem.status, headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.bytes(.object(JSONObject(members))))))
+    }
+
+    static func problem(for error: any Error) -> HTTPProblem {
+        switch error {
+        case let problem as HTTPProblem:
+            return problem
+        case let error as DomainError:
+            return problem(for: error)
+        case let error as JSONParseError:
+            return .badRequest("malformed JSON at byte \(error.offset): \(error.message)")
+        case let error as HTTPError:
+            return problem(for: error)
+        default:
+            return HTTPProblem(status: .internalServerError, type: "internal", title: "Internal error",
+                               detail: "the server could not complete the request; quote the requestId when reporting it")
+        }
+    }
+
+    static func problem(for error: DomainError) -> HTTPProblem {
+        switch error {
+        case .invalid(let problems):
+            return HTTPProblem(status: .unprocessableContent, type: "invalid-values", title: "Invalid values",
+                               detail: problems.map(\.description).joined(separator: "; "), errors: problems)
+        case .conflict(let rule, let problems):
+            return HTTPProblem(status: .conflict, type: "conflict", title: "Conflict with a rule or the current state",
+                               detail: rule, errors: problems)
+        case .notFound(let what):
+            return HTTPProblem(status: .notFound, type: "not-found", title: "Not found", detail: what)
+        case .forbidden(let why):
+            return HTTPProblem(status: .forbidden, type: "forbidden", title: "Forbidden", detail: why)
+        case .staleVersion(let current):
+            return HTTPProblem(status: .preconditionFailed, type: "stale-version", title: "Precondition failed",
+                               detail: "If-Match does not name the current version (\(current)); read the record again and retry",
+                               headers: [.eTag: ETag.value(current)])
+        }
+    }
+
+    static func problem(for error: HTTPError) -> HTTPProblem {
+        switch error.status {
+        case .contentTooLarge:
+            return HTTPProblem(status: .contentTooLarge, type: "body-too-large", title: "Body too large",
+                               detail: "the body must be at most 1 MiB")
+        case .notFound:
+            return HTTPProblem(status: .notFound, type: "not-found", title: "Not found", detail: error.body ?? "no such resource")
+        case .methodNotAllowed:
+            return HTTPProblem(status: .methodNotAllowed, type: "method-not-allowed", title: "Method not allowed",
+                               detail: error.body ?? "this method is not allowed here", headers: error.headers)
+        default:
+            let status = error.status.code >= 500 ? HTTPResponse.Status.internalServerError : error.status
+            return HTTPProblem(status: status, type: "http-\(status.code)", title: status.reasonPhrase,
+                               detail: error.body ?? status.reasonPhrase, headers: error.headers)
+        }
+    }
+}
+
+/// Outermost middleware: turns every thrown error into problem+json and tags the response with its request id.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = KvalitetContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = ProblemMapping.response(for: error, request: request, context: context)
+        }
+        response.headers[.init("X-Request-Id")!] = context.requestId
+        return response
+    }
+}

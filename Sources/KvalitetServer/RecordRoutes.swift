@@ -1,0 +1,199 @@
+import Hummingbird
+import KvalitetDomain
+import KvalitetStorage
+
+/// The routes every record family shares: create, read, list (JSON or CSV), patch, transition, void, history.
+/// Handlers decode, call the store with the domain's rules, and encode; nothing else.
+struct RecordRoutes<Wire: RecordWire>: Sendable {
+    typealias Kind = Wire.Kind
+    let store: RecordStore<Kind>
+    let clock: any KvalitetClock
+
+    func register(on router: Router<KvalitetContext>) {
+        let group = router.group("api/v1/\(Wire.path)")
+        group.post(use: create)
+        group.get(use: list)
+        group.get(":id", use: read)
+        group.patch(":id", use: patch)
+        group.delete(":id", use: void)
+        group.post(":id/transitions", use: transition)
+        group.get(":id/history", use: history)
+    }
+
+    private var today: LocalDate { SwedishTime.today(clock) }
+
+    @Sendable func create(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.createRecord.check(actor)
+        let idempotency = try idempotencyKey(request)
+        let (object, bytes) = try await BodyReader.object(request, context: context)
+        var keys = WireDecoder()
+        keys.checkKeys(object, allowed: Wire.editableKeys, readOnly: Set(Wire.metaKeys), transitionOnly: Kind.transitionOnlyFields)
+        let fields = try Wire.validatedFields(object, today: today, alsoReporting: keys.problems)
+        let outcome = try await store.create(fields, by: actor, idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
+        let record = outcome.record
+        var headers: HTTPFields = [.location: "/api/v1/\(Wire.path)/\(record.id)", .eTag: ETag.value(record.version)]
+        if case .replayed = outcome { headers[.init("Idempotent-Replayed")!] = "true" }
+        context.logger.info("record created", metadata: ["record": "\(record.id)", "replayed": "\(outcome.isReplay)"])
+        return Reply.json(Wire.json(record, today: today), status: .created, headers: headers)
+    }
+
+    @Sendable func read(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.readRecord.check(actor)
+        let record = try await store.read(try caseNumber(context), by: actor)
+        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+    }
+
+    @Sendable func patch(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.changeRecord.check(actor)
+        let id = try caseNumber(context)
+        let version = try ETag.requiredVersion(request)
+        let (patch, _) = try await BodyReader.object(request, context: context, accepting: BodyReader.patchTypes)
+        var keys = WireDecoder()
+        keys.checkKeys(patch, allowed: Wire.editableKeys, readOnly: Set(Wire.metaKeys), transitionOnly: Kind.transitionOnlyFields)
+        if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
+        let record = try await store.change(id, expectedVersion: version, by: actor, action: .update) { current, today in
+            guard case .object(let merged) = MergePatch.apply(.object(patch), to: .object(Wire.fieldsObject(current.fields))) else {
+                throw DomainError.invalid([FieldProblem("", "the patch must be a JSON object")])
+            }
+            var next = current
+            next.fields = try Wire.validatedFields(merged, today: today)
+            try Kind.workflow.checkStaying(in: current.status, fields: next.fields)
+            return next
+        }
+        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+    }
+
+    @Sendable func transition(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.changeRecord.check(actor)
+        let id = try caseNumber(context)
+        let version = try ETag.requiredVersion(request)
+        var (body, _) = try await BodyReader.object(request, context: context)
+        var decoder = WireDecoder()
+        decoder.checkKeys(body, allowed: Set(Wire.fieldKeys).union(["to"]), readOnly: Set(Wire.metaKeys))
+        let target = decoder.code(body["to"], at: "/to", as: Kind.Status.self)
+        if body["to"] == nil || body["to"] == .null { decoder.problem("/to", "is required: the status to move to") }
+        guard decoder.problems.isEmpty, let target else { throw DomainError.invalid(decoder.problems) }
+        body["to"] = nil
+        let changes = body
+        let record = try await store.change(id, expectedVersion: version, by: actor, action: .transition) { current, today in
+            guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields))) else {
+                throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")])
+            }
+            var next = current
+            next.fields = try Wire.validatedFields(merged, today: today)
+            try Kind.workflow.checkTransition(from: current.status, to: target, fields: next.fields)
+            next.status = target
+            return next
+        }
+        context.logger.info("record transition", metadata: ["record": "\(record.id)", "to": "\(target.rawValue)"])
+        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+    }
+
+    @Sendable func void(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.changeRecord.check(actor)
+        let id = try caseNumber(context)
+        let version = try ETag.requiredVersion(request)
+        var query = QueryReader(request, allowed: ["reason"])
+        try query.throwIfAny()
+        var reason = query.string("reason")
+        if request.headers[.contentType] != nil {
+            let (body, _) = try await BodyReader.object(request, context: context)
+            var decoder = WireDecoder()
+            decoder.checkKeys(body, allowed: ["reason"])
+            if let fromBody = decoder.string(body["reason"], at: "/reason") { reason = fromBody }
+            if !decoder.problems.isEmpty { throw DomainError.invalid(decoder.problems) }
+        }
+        let problems = Voiding.validate(reason: reason)
+        guard problems.isEmpty, let reason else { throw DomainError.invalid(problems) }
+        let record = try await store.change(id, expectedVersion: version, by: actor, action: .void) { current, today in
+            var next = current
+            next.voided = Voiding(on: today, reason: reason, by: actor.tokenName)
+            return next
+        }
+        context.logger.info("record voided", metadata: ["record": "\(record.id)"])
+        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+    }
+
+    @Sendable func history(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.readHistory.check(actor)
+        let versions = try await store.history(try caseNumber(context), by: actor)
+        let today = today
+        var previous: JSONObject?
+        let items: [JSONValue] = versions.map { version in
+            guard case .object(let object) = Wire.json(version.record, today: today) else { return .null }
+            let changed = object.keys.filter { key in
+                !["version", "updatedAt"].contains(key) && (previous == nil || previous?[key] != object[key])
+            }
+            previous = object
+            return .object(JSONObject([
+                ("version", .int(version.record.version)), ("action", .string(version.action.rawValue)),
+                ("changedAt", .string(Timestamp.format(version.changedAt))), ("changedBy", .string(version.changedBy)),
+                ("requestId", .optional(version.requestId)), ("changedFields", .array(changed.map(JSONValue.string))),
+                ("record", .object(object)),
+            ]))
+        }
+        return Reply.json(.object(JSONObject([("id", .string(versions.last?.record.id.description ?? "")), ("items", .array(items))])))
+    }
+
+    @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.listRecords.check(actor)
+        var reader = QueryReader(request, allowed: ["limit", "cursor", "unitId", "status", "from", "to", "category", "q",
+                                                    "includeVoided", "format", "includeText"])
+        var query = RecordQuery()
+        query.limit = reader.int("limit", range: 1...500, default: 50)
+        query.unitId = reader.text("unitId", max: 64)
+        query.status = reader.code("status", as: Kind.Status.self)?.rawValue
+        query.from = reader.date("from")
+        query.to = reader.date("to")
+        query.text = reader.text("q")
+        query.includeVoided = reader.bool("includeVoided")
+        if let category = reader.string("category") {
+            if Wire.categoryCodes.contains(category) { query.category = category }
+            else { reader.fail("category", "must be one of: " + Wire.categoryCodes.joined(separator: ", ")) }
+        }
+        if let cursor = reader.string("cursor") {
+            if let key = Cursor.decode(cursor), let after = CaseNumber(key, family: Kind.family) { query.after = after }
+            else { reader.fail("cursor", "is not a cursor this list returned") }
+        }
+        let format = reader.string("format")
+        if let format, format != "json", format != "csv" { reader.fail("format", "must be json or csv") }
+        let includeText = reader.bool("includeText")
+        try reader.throwIfAny()
+        let wantsCSV = format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv"))
+        if wantsCSV {
+            return try await RecordCSV<Wire>.response(store: store, query: query, actor: actor, includeText: includeText, today: today)
+        }
+        let page = try await store.list(query, by: actor)
+        let today = today
+        // Lists show titles (what a list is read by) but never descriptions or measures.
+        return Reply.list(page.items.map { Wire.json($0, today: today, omitting: Wire.freeTextKeys.subtracting(["title"])) },
+                          nextCursor: page.next.map { Cursor.encode($0.description) })
+    }
+
+    private func caseNumber(_ context: KvalitetContext) throws -> CaseNumber {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = CaseNumber(text, family: Kind.family) else {
+            throw DomainError.notFound("no \(Kind.family.prefix) record \(text.prefix(40))")
+        }
+        return id
+    }
+
+    private func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers[.init("Idempotency-Key")!] else { return nil }
+        guard !key.isEmpty, key.utf8.count <= 200, key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
+            throw HTTPProblem.badRequest("Idempotency-Key must be 1–200 visible ASCII characters")
+        }
+        return key
+    }
+}
+
+extension CreateOutcome {
+    var isReplay: Bool { if case .replayed = self { true } else { false } }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import KvalitetDomain
+import KvalitetStorage
+
+/// `/health` (no token), `/api/v1/kodverk` and the admins' `/api/v1/audit`.
+struct ServiceRoutes: Sendable {
+    let database: KvalitetDatabase
+    let audit: AuditLog
+
+    func register(on router: Router<KvalitetContext>) {
+        router.get("health", use: health)
+        router.get("api/v1/kodverk", use: kodverk)
+        router.get("api/v1/audit", use: auditEntries)
+    }
+
+    @Sendable func health(_ request: Request, context: KvalitetContext) async throws -> Response {
+        guard await database.isHealthy() else {
+            return Reply.json(.object(JSONObject([("status", .string("unavailable"))])), status: .serviceUnavailable)
+        }
+        return Reply.json(.object(JSONObject([("status", .string("ok"))])))
+    }
+
+    @Sendable func kodverk(_ request: Request, context: KvalitetContext) async throws -> Response {
+        try Permission.readKodverk.check(try context.requireActor())
+        try QueryReader(request, allowed: []).throwIfAny()
+        let lists: [(String, JSONValue)] = Kodverk.all.map { list in
+            (list.name, .array(list.codes.map { .object(JSONObject([("code", .string($0.code)), ("label", .string($0.label))])) }))
+        }
+        return Reply.json(.object(JSONObject(lists)))
+    }
+
+    @Sendable func auditEntries(_ request: Request, context: KvalitetContext) async throws -> Response {
+        try Permission.readAudit.check(try context.requireActor())
+        var reader = QueryReader(request, allowed: ["recordId", "token", "from", "to", "limit", "cursor"])
+        var query = AuditQuery()
+        query.limit = reader.int("limit", range: 1...500, default: 50)
+        query.recordId = reader.text("recordId", max: 64)
+        query.tokenName = reader.text("token", max: 64)
+        for name in ["from", "to"] {
+            guard let text = reader.string(name) else { continue }
+            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { day in
+                // A bare date means the whole Swedish day: from its start, or to its end.
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = SwedishTime.zone
+                let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+                return name == "from" ? start : start.map { $0.addingTimeInterval(86_399.999) }
+            }
+            guard let instant else { reader.fail(name, "must be an RFC 3339 timestamp or a date YYYY-MM-DD"); continue }
+            if name == "from" { query.from = instant } else { query.to = instant }
+        }
+        if let cursor = reader.string("cursor") {
+            if let key = Cursor.decode(cursor), let id = Int64(key), id > 0 { query.beforeId = id }
+            else { reader.fail("cursor", "is not a cursor this list returned") }
+        }
+        try reader.throwIfAny()
+        var fetch = query
+        fetch.limit = query.limit + 1
+        var entries = try await audit.entries(fetch)
+        let hasMore = entries.count > query.limit
+        if hasMore { entries.removeLast() }
+        let items: [JSONValue] = entries.map { entry in
+            .object(JSONObject([
+                ("id", .int(Int(entry.id))), ("at", .string(Timestamp.format(entry.at))), ("token", .string(entry.tokenName)),
+                ("action", .string(entry.action)), ("recordId", .optional(entry.recordId)),
+                ("requestId", .optional(entry.requestId)), ("detail", .optional(entry.detail)),
+            ]))
+        }
+        return Reply.list(items, nextCursor: hasMore ? entries.last.map { Cursor.encode(String($0.id)) } : nil)
+    }
+}

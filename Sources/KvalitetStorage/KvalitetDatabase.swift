@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+import Logging
+
+/// The opened, migrated SQLite database and the clock every store stamps its writes with.
+public final class KvalitetDatabase: Sendable {
+    public let pool: DatabasePool
+    public let clock: any KvalitetClock
+    public let path: String
+
+    /// Opens (creating the file and its folder), then applies pending migrations from `migrationsPath`.
+    public static func open(path: String, migrationsPath: String, clock: any KvalitetClock, logger: Logger) throws -> KvalitetDatabase {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let migrations = try Migrations.load(from: migrationsPath)
+        let database = try KvalitetDatabase(path: path, clock: clock)
+        try Migrator(migrations: migrations, logger: logger).migrate(database.pool)
+        return database
+    }
+
+    init(path: String, clock: any KvalitetClock) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // DatabasePool sets synchronous=NORMAL itself; a 201 must survive a power cut, so FULL.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        self.pool = try DatabasePool(path: path, configuration: configuration)
+        self.clock = clock
+        self.path = path
+    }
+
+    /// `PRAGMA synchronous` as the connections see it (2 = FULL); tests read it back.
+    public func synchronousMode() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
+    public func journalMode() async throws -> String {
+        try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// True when the database answers a query: what `/health` reports.
+    public func isHealthy() async -> Bool {
+        (try? await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+    }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems SQLite found.
+    public func integrityCheck() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    var now: Date { clock.now() }
+    var nowText: String { Timestamp.format(clock.now()) }
+}

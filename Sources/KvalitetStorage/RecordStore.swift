@@ -1,0 +1,245 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+
+/// An `Idempotency-Key` with the fingerprint of the body it came with.
+public struct IdempotencyKey: Sendable {
+    public let key: String
+    public let requestHash: [UInt8]
+
+    public init(key: String, body: [UInt8]) {
+        self.key = key
+        self.requestHash = SHA256.hash(body)
+    }
+}
+
+/// The result of a create: a new record, or the original one for a repeated idempotent request.
+public enum CreateOutcome<Kind: RecordKind>: Sendable {
+    case created(CaseRecord<Kind>)
+    case replayed(CaseRecord<Kind>)
+
+    public var record: CaseRecord<Kind> {
+        switch self { case .created(let record), .replayed(let record): record }
+    }
+}
+
+/// Every record family's store: one method, one transaction; every write with its version and audit entry.
+public struct RecordStore<Kind: StoredKind>: Sendable {
+    let database: KvalitetDatabase
+
+    public init(_ database: KvalitetDatabase) { self.database = database }
+
+    public func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
+        let now = database.now
+        return try await StorageErrors.translate {
+            try await database.pool.write { db in
+                if let idempotency, let replay = try Self.replay(idempotency, actor: actor, in: db) {
+                    return .replayed(replay)
+                }
+                try Self.checkUnits(of: fields, actor: actor, in: db)
+                let year = Kind.primaryDate(of: fields).year
+                let last = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?",
+                                            arguments: [Kind.family.rawValue, year]) ?? 0
+                let record = CaseRecord<Kind>(
+                    id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
+                    fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
+                try Self.write(record, action: .create, actor: actor, isNew: true, in: db)
+                if let idempotency {
+                    try db.execute(sql: """
+                        INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [actor.tokenName, idempotency.key, Kind.family.rawValue, Data(idempotency.requestHash),
+                                         record.id.description, Timestamp.format(now)])
+                }
+                return .created(record)
+            }
+        }
+    }
+
+    /// Reads one record's details; the read itself is written to the audit log.
+    public func read(_ id: CaseNumber, by actor: Actor) async throws -> CaseRecord<Kind> {
+        let now = database.nowText
+        return try await database.pool.write { db in
+            guard let record = try Self.fetchVisible(id, actor: actor, in: db) else { throw Self.notFound(id) }
+            try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description)
+            return record
+        }
+    }
+
+    /// Changes a record through `transform`, which sees the current record and today's date and
+    /// applies the domain's rules; refused when voided or when `expectedVersion` is not current.
+    public func change(
+        _ id: CaseNumber, expectedVersion: Int, by actor: Actor, action: ChangeAction,
+        _ transform: @escaping @Sendable (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>
+    ) async throws -> CaseRecord<Kind> {
+        let now = database.now
+        let today = SwedishTime.date(of: now)
+        return try await StorageErrors.translate {
+            try await database.pool.write { db in
+                guard let current = try Self.fetchVisible(id, actor: actor, in: db) else { throw Self.notFound(id) }
+                if let voided = current.voided {
+                    throw DomainError.conflict(rule: "\(id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
+                }
+                guard current.version == expectedVersion else { throw DomainError.staleVersion(current: current.version) }
+                var next = try transform(current, today)
+                next.id = current.id
+                next.version = current.version + 1
+                next.createdAt = current.createdAt
+                next.createdBy = current.createdBy
+                next.updatedAt = now
+                try Self.checkUnits(of: next.fields, actor: actor, in: db)
+                try Self.write(next, action: action, actor: actor, isNew: false, in: db)
+                return next
+            }
+        }
+    }
+
+    /// Every version of a record, oldest first; reading history is audited like a detail read.
+    public func history(_ id: CaseNumber, by actor: Actor) async throws -> [RecordVersion<Kind>] {
+        let now = database.nowText
+        return try await database.pool.write { db in
+            guard try Self.fetchVisible(id, actor: actor, in: db) != nil else { throw Self.notFound(id) }
+            try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: id.description)
+            return try Row.fetchAll(db, sql: "SELECT * FROM record_versions WHERE record_id = ? ORDER BY version",
+                                    arguments: [id.description]).map { row in
+                RecordVersion(record: try RecordCodec.decode(row["snapshot"], as: Kind.self),
+                              action: ChangeAction(rawValue: row["action"]) ?? .update,
+                              changedAt: Timestamp.parse(row["changed_at"]) ?? Date(timeIntervalSince1970: 0),
+                              changedBy: row["changed_by"], requestId: row["request_id"])
+            }
+        }
+    }
+
+    /// One page of records the actor may see. With `auditAs`, each listed record is audited
+    /// (an export that includes free text is a detail read of every record in it).
+    public func list(_ query: RecordQuery, by actor: Actor, auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
+        let now = database.nowText
+        let fetch: @Sendable (Database) throws -> RecordPage<Kind> = { db in
+            let page = try Self.fetchPage(query, actor: actor, in: db)
+            if let auditAs {
+                for record in page.items {
+                    try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: record.id.description)
+                }
+            }
+            return page
+        }
+        return auditAs == nil ? try await database.pool.read(fetch) : try await database.pool.write(fetch)
+    }
+
+    // MARK: - Inside a transaction
+
+    static func notFound(_ id: CaseNumber) -> DomainError { .notFound("no \(Kind.family.prefix) record \(id)") }
+
+    static func fetchVisible(_ id: CaseNumber, actor: Actor, in db: Database) throws -> CaseRecord<Kind>? {
+        let prelude = Visibility.prelude(actor: actor, filterUnit: nil)
+        let visible = Visibility.conditions(actor: actor, filterUnit: nil)
+        let conditions = ["r.id = ?", "r.family = ?"] + visible.sql
+        let sql = prelude.sql + "SELECT r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
+        guard let body = try String.fetchOne(db, sql: sql, arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
+        else { return nil }
+        return try RecordCodec.decode(body, as: Kind.self)
+    }
+
+    static func fetchPage(_ query: RecordQuery, actor: Actor, in db: Database) throws -> RecordPage<Kind> {
+        let prelude = Visibility.prelude(actor: actor, filterUnit: query.unitId)
+        let visible = Visibility.conditions(actor: actor, filterUnit: query.unitId)
+        var conditions = ["r.family = ?"] + visible.sql
+        var arguments: StatementArguments = prelude.arguments + [Kind.family.rawValue] + visible.arguments
+        if !query.includeVoided { conditions.append("r.voided_on IS NULL") }
+        if let status = query.status { conditions.append("r.status = ?"); arguments += [status] }
+        if let from = query.from { conditions.append("r.primary_date >= ?"); arguments += [from.description] }
+        if let to = query.to { conditions.append("r.primary_date <= ?"); arguments += [to.description] }
+        if let category = query.category { conditions.append("r.category = ?"); arguments += [category] }
+        if let text = query.text {
+            conditions.append("r.title_folded LIKE ? ESCAPE '\\'")
+            arguments += ["%" + escapeLike(text.lowercased()) + "%"]
+        }
+        if let after = query.after {
+            conditions.append("(r.year < ? OR (r.year = ? AND r.seq < ?))")
+            arguments += [after.year, after.year, after.sequence]
+        }
+        arguments += [query.limit + 1]
+        let sql = prelude.sql + "SELECT r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY r.year DESC, r.seq DESC LIMIT ?"
+        var items = try String.fetchAll(db, sql: sql, arguments: arguments).map { try RecordCodec.decode($0, as: Kind.self) }
+        let hasMore = items.count > query.limit
+        if hasMore { items.removeLast() }
+        return RecordPage(items: items, next: hasMore ? items.last?.id : nil)
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// Every unit must exist, be visible to the actor, and be open on the record's primary date.
+    static func checkUnits(of fields: Kind.Fields, actor: Actor, in db: Database) throws {
+        let tree = try UnitStore.tree(db)
+        let date = Kind.primaryDate(of: fields)
+        var problems = ProblemList()
+        for (pointer, unitId) in Kind.units(of: fields) {
+            guard let unit = tree.units[unitId], Visibility.unitInScope(unitId, actor: actor, tree: tree) else {
+                problems.add(pointer, "no unit \(unitId)")
+                continue
+            }
+            if !unit.isOpen(on: date) { problems.add(pointer, "unit \(unitId) is not open on \(date)") }
+        }
+        try problems.throwIfAny()
+    }
+
+    static func replay(_ idempotency: IdempotencyKey, actor: Actor, in db: Database) throws -> CaseRecord<Kind>? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT family, request_hash, record_id FROM idempotency_keys WHERE token_name = ? AND key = ?
+            """, arguments: [actor.tokenName, idempotency.key]) else { return nil }
+        let hash: Data = row["request_hash"]
+        guard (row["family"] as String) == Kind.family.rawValue, Array(hash) == idempotency.requestHash else {
+            throw DomainError.conflict(rule: "this Idempotency-Key was already used with a different request")
+        }
+        let snapshot = try String.fetchOne(db, sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1",
+                                           arguments: [row["record_id"] as String])
+        guard let snapshot else { return nil }
+        return try RecordCodec.decode(snapshot, as: Kind.self)
+    }
+
+    static func write(_ record: CaseRecord<Kind>, action: ChangeAction, actor: Actor, isNew: Bool, in db: Database) throws {
+        let id = record.id.description
+        let body = try RecordCodec.encode(record)
+        let title = Kind.title(of: record.fields)
+        let common: StatementArguments = [
+            record.status.rawValue, title, title.lowercased(), Kind.category(of: record.fields),
+            Kind.primaryDate(of: record.fields).description, record.version, Timestamp.format(record.updatedAt),
+            record.voided?.on.description, record.voided?.reason, record.voided?.by, body,
+        ]
+        if isNew {
+            try db.execute(sql: """
+                INSERT INTO records (status, title, title_folded, category, primary_date, version, updated_at,
+                    voided_on, voided_reason, voided_by, body, id, family, year, seq, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: common + [id, Kind.family.rawValue, record.id.year, record.id.sequence,
+                                         Timestamp.format(record.createdAt), record.createdBy])
+        } else {
+            try db.execute(sql: """
+                UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, version = ?,
+                    updated_at = ?, voided_on = ?, voided_reason = ?, voided_by = ?, body = ?
+                WHERE id = ?
+                """, arguments: common + [id])
+            try db.execute(sql: "DELETE FROM record_units WHERE record_id = ?", arguments: [id])
+        }
+        for unitId in Set(Kind.units(of: record.fields).map(\.unitId)) {
+            try db.execute(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
+        }
+        try Kind.writeFacts(record, to: db)
+        try db.execute(sql: """
+            INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, record.version, action.rawValue, Timestamp.format(record.updatedAt), actor.tokenName,
+                             actor.requestId, body])
+        let auditAction: AuditAction = switch action {
+        case .create: .create
+        case .update: .update
+        case .transition: .transition
+        case .void: .void
+        }
+        try AuditLog.append(db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
+                            detail: "version \(record.version), status \(record.status.rawValue)")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+
+/// What storage needs from a record family beyond `RecordKind`: its own indexed columns.
+public protocol StoredKind: RecordKind {
+    /// Writes (or rewrites) the family's fact rows for `record`, in the caller's transaction.
+    static func writeFacts(_ record: CaseRecord<Self>, to db: Database) throws
+}
+
+/// The JSON form a record takes in `records.body` and `record_versions.snapshot`.
+enum RecordCodec {
+    static func encode<Kind: RecordKind>(_ record: CaseRecord<Kind>) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(record), as: UTF8.self)
+    }
+
+    static func decode<Kind: RecordKind>(_ text: String, as kind: Kind.Type) throws -> CaseRecord<Kind> {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return try decoder.decode(CaseRecord<Kind>.self, from: Data(text.utf8))
+    }
+}
+
+/// Root causes live in one child table for every family that has them, so they can be counted.
+enum RootCauseRows {
+    static func replace(recordId: String, causes: [RootCause], in db: Database) throws {
+        try db.execute(sql: "DELETE FROM record_root_causes WHERE record_id = ?", arguments: [recordId])
+        for cause in causes {
+            try db.execute(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)", arguments: [recordId, cause.rawValue])
+        }
+    }
+}
+
+extension Avvikelse: StoredKind {
+    public static func writeFacts(_ record: CaseRecord<Avvikelse>, to db: Database) throws {
+        let f = record.fields
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO avvikelse_facts
+                (record_id, unit_id, received_on, occurred_on, category, lagrum, status, closed_on, voided)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [record.id.description, f.unitId, f.receivedOn.description, f.occurredOn?.description,
+                             f.category.rawValue, f.lagrum.rawValue, record.status.rawValue, f.closedOn?.description,
+                             record.voided == nil ? 0 : 1])
+        try RootCauseRows.replace(recordId: record.id.description, causes: f.rootCauses, in: db)
+    }
+}

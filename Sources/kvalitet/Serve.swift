@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import KvalitetDomain
+import KvalitetServer
+import KvalitetStorage
+
+/// `kvalitet serve`: the HTTP API.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP API (graceful shutdown on SIGTERM/SIGINT).")
+
+    @OptionGroup var options: DatabaseOptions
+
+    @Option(help: "Address to listen on (env KVALITET_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port; 0 picks a free one and logs it (env KVALITET_PORT; default 8080).")
+    var port: String?
+
+    @Option(help: "Comma-separated origins allowed by CORS (env KVALITET_CORS_ORIGINS; default none).")
+    var corsOrigin: String?
+
+    func run() async throws {
+        let env = ProcessInfo.processInfo.environment
+        let (config, services, logger) = try options.open { config, problems in
+            if let host = host ?? env["KVALITET_HOST"] {
+                if host.isEmpty { problems.append("--host / KVALITET_HOST must not be empty") } else { config.host = host }
+            }
+            if let text = port ?? env["KVALITET_PORT"] {
+                if let value = Int(text), (0...65535).contains(value) { config.port = value }
+                else { problems.append("--port / KVALITET_PORT must be a number from 0 to 65535 (got \(text))") }
+            }
+            if let origins = corsOrigin ?? env["KVALITET_CORS_ORIGINS"] {
+                config.corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                for origin in config.corsOrigins where !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
+                    problems.append("--cors-origin: \(origin) must start with http:// or https://")
+                }
+            }
+        }
+        let firstToken = try await services.tokens.createInitialAdminIfNone()
+        let listenHost = config.host
+        let app = buildApplication(config, services: services, logger: logger) { port in
+            if let firstToken {
+                printError("""
+                    Kvalitet created the first admin token. It is shown only this once; keep it safe:
+
+                        \(firstToken)
+
+                    Try:  curl -H 'Authorization: Bearer \(firstToken)' http://\(listenHost):\(port)/api/v1/verksamheter
+                    """)
+            }
+            printError("Kvalitet listening on http://\(listenHost):\(port)")
+        }
+        try await app.runService()
+        logger.info("stopped")
+    }
+}
+
+/// `kvalitet migrate`: apply pending migrations and exit.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending migrations to the database and exit.")
+    @OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let (config, _, _) = try options.open()
+        print("database \(config.databasePath) is at schema version \(Migrations.binaryVersion)")
+    }
+}
+
+/// `kvalitet check`: SQLite's integrity check.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run SQLite's integrity check; exit 1 unless it says ok.")
+    @OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let (_, services, _) = try options.open()
+        let result = try await services.database.integrityCheck()
+        print(result.joined(separator: "\n"))
+        if result != ["ok"] { throw ExitCode(1) }
+    }
+}
