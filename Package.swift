@@ -71,7 +71,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KvalitetDomain"],
+            // Depends on the executable so that `swift test` builds the binary it starts.
+            dependencies: ["kvalitet"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -1,0 +1,66 @@
+import HTTPTypes
+import Hummingbird
+import Testing
+
+@Suite("Health and authentication")
+struct HealthAndAuthTests {
+    @Test func healthAnswersWithoutATokenWhenTheDatabaseAnswers() async throws {
+        try await TestApp.make().run { client in
+            let reply = try await client.send(.get, "/health", as: nil)
+            #expect(reply.status == .ok)
+            #expect(reply.body == #"{"status":"ok"}"#)
+        }
+    }
+
+    @Test func everyOtherRouteNeedsABearerToken() async throws {
+        try await TestApp.make().run { client in
+            for path in ["/api/v1/avvikelser", "/api/v1/verksamheter", "/api/v1/kodverk", "/api/v1/audit"] {
+                let reply = try await client.send(.get, path, as: nil)
+                #expect(reply.status == .unauthorized, "\(path)")
+                #expect(reply.isProblem)
+                #expect(reply.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            }
+        }
+    }
+
+    @Test func anUnknownTokenIsRefused() async throws {
+        try await TestApp.make().run { client in
+            let reply = try await client.send(.get, "/api/v1/kodverk", as: nil, headers: [.authorization: "Bearer kv_not-a-token"])
+            #expect(reply.status == .unauthorized)
+            #expect(reply.json["detail"] as? String == "the token is unknown or revoked")
+        }
+    }
+
+    @Test func aRevokedTokenIsRefusedAtOnce() async throws {
+        let app = try await TestApp.make()
+        try await app.services.tokens.revoke(name: "kvalitet", by: .init(tokenName: "t", role: .admin, unitScope: nil))
+        try await app.run { client in
+            let reply = try await client.send(.get, "/api/v1/avvikelser", as: "kvalitet")
+            #expect(reply.status == .unauthorized)
+        }
+    }
+
+    @Test func everyAnswerCarriesARequestIdAndErrorsAreProblemJSON() async throws {
+        try await TestApp.make().run { client in
+            let reply = try await client.send(.get, "/api/v1/no-such-thing")
+            #expect(reply.status == .notFound)
+            #expect(reply.isProblem)
+            #expect(reply.headers[HTTPField.Name("X-Request-Id")!] == reply.json["requestId"] as? String)
+            #expect(reply.json["type"] as? String == "urn:kvalitet:problem:not-found")
+        }
+    }
+
+    @Test func corsIsAnsweredOnlyForConfiguredOrigins() async throws {
+        var app = try await TestApp.make()
+        var config = app.config
+        config.corsOrigins = ["https://intranet.example.se"]
+        app = TestApp(services: app.services, config: config, tokens: app.tokens)
+        try await app.run { client in
+            let preflight = try await client.send(.options, "/api/v1/avvikelser", as: nil, headers: [.origin: "https://intranet.example.se"])
+            #expect(preflight.status == .noContent)
+            #expect(preflight.headers[.accessControlAllowOrigin] == "https://intranet.example.se")
+            let other = try await client.send(.get, "/api/v1/kodverk", headers: [.origin: "https://evil.example.com"])
+            #expect(other.headers[.accessControlAllowOrigin] == nil)
+        }
+    }
+}
