@@ -20,6 +20,35 @@ public protocol RecordKind: Sendable {
     static func title(of fields: Fields) -> String
     /// The family's main classification, for the common `category` list filter.
     static func category(of fields: Fields) -> String?
+    /// Rules on how a record may change at all, whatever the path (PATCH, transition, note):
+    /// e.g. lex Sarah notes are append-only. The store checks this on every change.
+    static func checkChange(from current: Fields, to next: Fields) throws(DomainError)
+    /// Copies what only the service manages (such as appended notes) from the current fields into
+    /// fields decoded from a client's edit, which never carry them.
+    static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields
+}
+
+extension RecordKind {
+    public static func checkChange(from current: Fields, to next: Fields) throws(DomainError) {}
+    public static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields { edited }
+
+    /// A PATCH: validated `fields` replace the current ones, what the service manages is kept,
+    /// and what the current status requires must still hold.
+    public static func edit(_ current: CaseRecord<Self>, to fields: Fields) throws(DomainError) -> CaseRecord<Self> {
+        var next = current
+        next.fields = keepingManaged(fields, from: current.fields)
+        try workflow.checkStaying(in: current.status, fields: next.fields)
+        return next
+    }
+
+    /// A status change with the fields the step needs, judged by the workflow table.
+    public static func transition(_ current: CaseRecord<Self>, to status: Status, with fields: Fields) throws(DomainError) -> CaseRecord<Self> {
+        var next = current
+        next.fields = keepingManaged(fields, from: current.fields)
+        try workflow.checkTransition(from: current.status, to: status, fields: next.fields)
+        next.status = status
+        return next
+    }
 }
 
 /// Why a record was voided (*makulerad*). Voided records keep their number and never count.
@@ -68,6 +97,8 @@ public struct CaseRecord<Kind: RecordKind>: Sendable, Equatable, Codable {
 /// What kind of change produced a version; also the audit log's action.
 public enum ChangeAction: String, Sendable, Codable, CaseIterable {
     case create, update, transition, void
+    /// A lex Sarah note appended (`POST …/notes`).
+    case note
 }
 
 /// One entry of a record's history: the record as it was after a change, and who made it.

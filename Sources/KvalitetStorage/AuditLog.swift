@@ -4,7 +4,7 @@ import KvalitetDomain
 
 /// What the audit log records: every write, every read of a record's details, every token change.
 public enum AuditAction: String, Sendable, CaseIterable {
-    case create, update, transition, void, read, history, export, unitPut = "unit_put", unitDelete = "unit_delete"
+    case create, update, transition, void, note, read, history, export, unitPut = "unit_put", unitDelete = "unit_delete"
     case tokenCreate = "token_create", tokenRevoke = "token_revoke"
 }
 

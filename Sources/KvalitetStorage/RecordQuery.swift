@@ -10,11 +10,14 @@ public struct RecordQuery: Sendable, Equatable {
     public var category: String?
     public var text: String?
     public var includeVoided: Bool
+    /// Only records whose deadline has passed today (true) or none has (false); see `StoredKind.overdueCondition`.
+    public var overdue: Bool?
     public var after: CaseNumber?
     public var limit: Int
 
     public init(unitId: String? = nil, status: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
-                category: String? = nil, text: String? = nil, includeVoided: Bool = false, after: CaseNumber? = nil, limit: Int = 50) {
+                category: String? = nil, text: String? = nil, includeVoided: Bool = false, overdue: Bool? = nil,
+                after: CaseNumber? = nil, limit: Int = 50) {
         self.unitId = unitId
         self.status = status
         self.from = from
@@ -22,6 +25,7 @@ public struct RecordQuery: Sendable, Equatable {
         self.category = category
         self.text = text
         self.includeVoided = includeVoided
+        self.overdue = overdue
         self.after = after
         self.limit = limit
     }

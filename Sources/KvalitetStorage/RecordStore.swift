@@ -26,8 +26,12 @@ public enum CreateOutcome<Kind: RecordKind>: Sendable {
 /// Every record family's store: one method, one transaction; every write with its version and audit entry.
 public struct RecordStore<Kind: StoredKind>: Sendable {
     let database: KvalitetDatabase
+    let settings: RecordSettings
 
-    public init(_ database: KvalitetDatabase) { self.database = database }
+    public init(_ database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
+        self.database = database
+        self.settings = settings
+    }
 
     public func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
         let now = database.now
@@ -43,7 +47,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
                 let record = CaseRecord<Kind>(
                     id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
                     fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
-                try Self.write(record, action: .create, actor: actor, isNew: true, in: db)
+                try Self.write(record, action: .create, actor: actor, isNew: true, settings: settings, in: db)
                 if let idempotency {
                     try db.execute(sql: """
                         INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
@@ -68,8 +72,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     /// Changes a record through `transform`, which sees the current record and today's date and
     /// applies the domain's rules; refused when voided or when `expectedVersion` is not current.
+    /// A nil `expectedVersion` skips that check: only for appends that cannot lose anyone's change.
     public func change(
-        _ id: CaseNumber, expectedVersion: Int, by actor: Actor, action: ChangeAction,
+        _ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
         _ transform: @escaping @Sendable (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>
     ) async throws -> CaseRecord<Kind> {
         let now = database.now
@@ -80,15 +85,19 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
                 if let voided = current.voided {
                     throw DomainError.conflict(rule: "\(id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
                 }
-                guard current.version == expectedVersion else { throw DomainError.staleVersion(current: current.version) }
+                if let expectedVersion, current.version != expectedVersion {
+                    throw DomainError.staleVersion(current: current.version)
+                }
                 var next = try transform(current, today)
+                try Kind.checkChange(from: current.fields, to: next.fields)
                 next.id = current.id
                 next.version = current.version + 1
                 next.createdAt = current.createdAt
                 next.createdBy = current.createdBy
                 next.updatedAt = now
-                try Self.checkUnits(of: next.fields, actor: actor, in: db)
-                try Self.write(next, action: action, actor: actor, isNew: false, in: db)
+                // Units the record already names stay allowed for an actor who sees it through another one.
+                try Self.checkUnits(of: next.fields, actor: actor, in: db, alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
+                try Self.write(next, action: action, actor: actor, isNew: false, settings: settings, in: db)
                 return next
             }
         }
@@ -114,8 +123,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     /// (an export that includes free text is a detail read of every record in it).
     public func list(_ query: RecordQuery, by actor: Actor, auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
         let now = database.nowText
+        let today = SwedishTime.date(of: database.now)
         let fetch: @Sendable (Database) throws -> RecordPage<Kind> = { db in
-            let page = try Self.fetchPage(query, actor: actor, in: db)
+            let page = try Self.fetchPage(query, actor: actor, today: today, in: db)
             if let auditAs {
                 for record in page.items {
                     try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: record.id.description)
@@ -140,7 +150,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         return try RecordCodec.decode(body, as: Kind.self)
     }
 
-    static func fetchPage(_ query: RecordQuery, actor: Actor, in db: Database) throws -> RecordPage<Kind> {
+    static func fetchPage(_ query: RecordQuery, actor: Actor, today: LocalDate, in db: Database) throws -> RecordPage<Kind> {
         let prelude = Visibility.prelude(actor: actor, filterUnit: query.unitId)
         let visible = Visibility.conditions(actor: actor, filterUnit: query.unitId)
         var conditions = ["r.family = ?"] + visible.sql
@@ -150,6 +160,10 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         if let from = query.from { conditions.append("r.primary_date >= ?"); arguments += [from.description] }
         if let to = query.to { conditions.append("r.primary_date <= ?"); arguments += [to.description] }
         if let category = query.category { conditions.append("r.category = ?"); arguments += [category] }
+        if let overdue = query.overdue, let condition = Kind.overdueCondition {
+            conditions.append(overdue ? condition : "NOT " + condition)
+            arguments += [today.description]
+        }
         if let text = query.text {
             conditions.append("r.title_folded LIKE ? ESCAPE '\\'")
             arguments += ["%" + escapeLike(text.lowercased()) + "%"]
@@ -171,13 +185,15 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
-    /// Every unit must exist, be visible to the actor, and be open on the record's primary date.
-    static func checkUnits(of fields: Kind.Fields, actor: Actor, in db: Database) throws {
+    /// Every unit must exist, be visible to the actor (unless the record already names it), and be
+    /// open on the record's primary date.
+    static func checkUnits(of fields: Kind.Fields, actor: Actor, in db: Database, alreadyNamed: Set<String> = []) throws {
         let tree = try UnitStore.tree(db)
         let date = Kind.primaryDate(of: fields)
         var problems = ProblemList()
         for (pointer, unitId) in Kind.units(of: fields) {
-            guard let unit = tree.units[unitId], Visibility.unitInScope(unitId, actor: actor, tree: tree) else {
+            guard let unit = tree.units[unitId],
+                  alreadyNamed.contains(unitId) || Visibility.unitInScope(unitId, actor: actor, tree: tree) else {
                 problems.add(pointer, "no unit \(unitId)")
                 continue
             }
@@ -198,48 +214,5 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
                                            arguments: [row["record_id"] as String])
         guard let snapshot else { return nil }
         return try RecordCodec.decode(snapshot, as: Kind.self)
-    }
-
-    static func write(_ record: CaseRecord<Kind>, action: ChangeAction, actor: Actor, isNew: Bool, in db: Database) throws {
-        let id = record.id.description
-        let body = try RecordCodec.encode(record)
-        let title = Kind.title(of: record.fields)
-        let common: StatementArguments = [
-            record.status.rawValue, title, title.lowercased(), Kind.category(of: record.fields),
-            Kind.primaryDate(of: record.fields).description, record.version, Timestamp.format(record.updatedAt),
-            record.voided?.on.description, record.voided?.reason, record.voided?.by, body,
-        ]
-        if isNew {
-            try db.execute(sql: """
-                INSERT INTO records (status, title, title_folded, category, primary_date, version, updated_at,
-                    voided_on, voided_reason, voided_by, body, id, family, year, seq, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: common + [id, Kind.family.rawValue, record.id.year, record.id.sequence,
-                                         Timestamp.format(record.createdAt), record.createdBy])
-        } else {
-            try db.execute(sql: """
-                UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, version = ?,
-                    updated_at = ?, voided_on = ?, voided_reason = ?, voided_by = ?, body = ?
-                WHERE id = ?
-                """, arguments: common + [id])
-            try db.execute(sql: "DELETE FROM record_units WHERE record_id = ?", arguments: [id])
-        }
-        for unitId in Set(Kind.units(of: record.fields).map(\.unitId)) {
-            try db.execute(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
-        }
-        try Kind.writeFacts(record, to: db)
-        try db.execute(sql: """
-            INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, record.version, action.rawValue, Timestamp.format(record.updatedAt), actor.tokenName,
-                             actor.requestId, body])
-        let auditAction: AuditAction = switch action {
-        case .create: .create
-        case .update: .update
-        case .transition: .transition
-        case .void: .void
-        }
-        try AuditLog.append(db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
-                            detail: "version \(record.version), status \(record.status.rawValue)")
     }
 }

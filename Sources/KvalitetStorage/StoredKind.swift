@@ -5,7 +5,14 @@ import KvalitetDomain
 /// What storage needs from a record family beyond `RecordKind`: its own indexed columns.
 public protocol StoredKind: RecordKind {
     /// Writes (or rewrites) the family's fact rows for `record`, in the caller's transaction.
-    static func writeFacts(_ record: CaseRecord<Self>, to db: Database) throws
+    static func writeFacts(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws
+    /// A condition on `r` (records) with one `?` for today, true for records that need action
+    /// because a deadline has passed; nil when the family has no deadlines (`?overdue=` is refused).
+    static var overdueCondition: String? { get }
+}
+
+extension StoredKind {
+    public static var overdueCondition: String? { nil }
 }
 
 /// The JSON form a record takes in `records.body` and `record_versions.snapshot`.
@@ -35,7 +42,7 @@ enum RootCauseRows {
 }
 
 extension Avvikelse: StoredKind {
-    public static func writeFacts(_ record: CaseRecord<Avvikelse>, to db: Database) throws {
+    public static func writeFacts(_ record: CaseRecord<Avvikelse>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         try db.execute(sql: """
             INSERT OR REPLACE INTO avvikelse_facts
@@ -46,4 +53,9 @@ extension Avvikelse: StoredKind {
                              record.voided == nil ? 0 : 1])
         try RootCauseRows.replace(recordId: record.id.description, causes: f.rootCauses, in: db)
     }
+}
+
+extension ChangeAction {
+    /// The action as `record_versions` stores it: schema 1 allows only four, and a note is an update of the record.
+    var versionAction: String { self == .note ? ChangeAction.update.rawValue : rawValue }
 }

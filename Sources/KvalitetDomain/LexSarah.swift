@@ -1,0 +1,154 @@
+import Foundation
+
+/// Lex Sarah reports (LXS): staff's duty to report missförhållanden and påtaglig risk for them.
+public enum LexSarah: RecordKind {
+    public typealias Status = LexSarahStatus
+    public static let family = RecordFamily.lexSarah
+    public static let transitionOnlyFields: Set<String> = []
+    public static var workflow: Workflow<LexSarah> { LexSarahWorkflow.table }
+
+    /// What was done at once to protect the people concerned (*omedelbara åtgärder*).
+    public struct ImmediateMeasures: Codable, Sendable, Equatable {
+        public var description: String
+        public var takenOn: LocalDate
+        public init(description: String, takenOn: LocalDate) {
+            self.description = description
+            self.takenOn = takenOn
+        }
+    }
+
+    /// The investigation (*utredning*) and its assessment; everything may be filled in step by step.
+    public struct Investigation: Codable, Sendable, Equatable {
+        public var investigator: String?
+        public var startedOn: LocalDate?
+        public var completedOn: LocalDate?
+        public var assessment: LexSarahAssessment?
+        public var motivation: String?
+        public init(investigator: String? = nil, startedOn: LocalDate? = nil, completedOn: LocalDate? = nil,
+                    assessment: LexSarahAssessment? = nil, motivation: String? = nil) {
+            self.investigator = investigator
+            self.startedOn = startedOn
+            self.completedOn = completedOn
+            self.assessment = assessment
+            self.motivation = motivation
+        }
+    }
+
+    /// The anmälan to IVO of a serious report, and when the finished investigation followed it.
+    public struct Ivo: Codable, Sendable, Equatable {
+        public var reportedOn: LocalDate
+        public var channel: IvoChannel
+        public var caseNumber: String?
+        public var investigationSentOn: LocalDate?
+        public init(reportedOn: LocalDate, channel: IvoChannel, caseNumber: String? = nil, investigationSentOn: LocalDate? = nil) {
+            self.reportedOn = reportedOn
+            self.channel = channel
+            self.caseNumber = caseNumber
+            self.investigationSentOn = investigationSentOn
+        }
+    }
+
+    /// A lex Sarah report's own fields; `notes` only ever grow (see `appending(_:to:…)`).
+    public struct Fields: Codable, Sendable, Equatable {
+        public var unitId: String
+        public var title: String
+        public var description: String
+        public var reportedOn: LocalDate
+        public var reporterRole: ReporterRole
+        public var occurredOn: LocalDate?
+        public var category: AvvikelseCategory
+        public var rootCauses: [RootCause]
+        public var immediateMeasures: ImmediateMeasures?
+        public var investigation: Investigation?
+        public var notes: [LexSarahNote]
+        public var committeeDecidedOn: LocalDate?
+        public var ivo: Ivo?
+        public var measures: [Measure]
+
+        public init(unitId: String, title: String, description: String = "", reportedOn: LocalDate, reporterRole: ReporterRole,
+                    occurredOn: LocalDate? = nil, category: AvvikelseCategory, rootCauses: [RootCause] = [],
+                    immediateMeasures: ImmediateMeasures? = nil, investigation: Investigation? = nil, notes: [LexSarahNote] = [],
+                    committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = []) {
+            self.unitId = unitId
+            self.title = title
+            self.description = description
+            self.reportedOn = reportedOn
+            self.reporterRole = reporterRole
+            self.occurredOn = occurredOn
+            self.category = category
+            self.rootCauses = rootCauses
+            self.immediateMeasures = immediateMeasures
+            self.investigation = investigation
+            self.notes = notes
+            self.committeeDecidedOn = committeeDecidedOn
+            self.ivo = ivo
+            self.measures = measures
+        }
+    }
+
+    /// Immediate measures as the client sent them.
+    public struct ImmediateMeasuresDraft: Sendable, Equatable {
+        public var description: String?
+        public var takenOn: LocalDate?
+        public init(description: String? = nil, takenOn: LocalDate? = nil) {
+            self.description = description
+            self.takenOn = takenOn
+        }
+    }
+
+    /// The IVO part as the client sent it.
+    public struct IvoDraft: Sendable, Equatable {
+        public var reportedOn: LocalDate?
+        public var channel: IvoChannel?
+        public var caseNumber: String?
+        public var investigationSentOn: LocalDate?
+        public init(reportedOn: LocalDate? = nil, channel: IvoChannel? = nil, caseNumber: String? = nil, investigationSentOn: LocalDate? = nil) {
+            self.reportedOn = reportedOn
+            self.channel = channel
+            self.caseNumber = caseNumber
+            self.investigationSentOn = investigationSentOn
+        }
+    }
+
+    /// What a client sent; notes are never part of it (they are appended one by one).
+    public struct Draft: Sendable, Equatable {
+        public var unitId: String?
+        public var title: String?
+        public var description: String?
+        public var reportedOn: LocalDate?
+        public var reporterRole: ReporterRole?
+        public var occurredOn: LocalDate?
+        public var category: AvvikelseCategory?
+        public var rootCauses: [RootCause]?
+        public var immediateMeasures: ImmediateMeasuresDraft?
+        public var investigation: Investigation?
+        public var committeeDecidedOn: LocalDate?
+        public var ivo: IvoDraft?
+        public var measures: [MeasureDraft]?
+
+        public init() {}
+    }
+
+    public static func validate(_ draft: Draft, today: LocalDate) -> Result<Fields, DomainError> {
+        LexSarahRules.validate(draft, today: today)
+    }
+
+    public static func primaryDate(of fields: Fields) -> LocalDate { fields.reportedOn }
+    public static func units(of fields: Fields) -> [(pointer: String, unitId: String)] { [("/unitId", fields.unitId)] }
+    public static func title(of fields: Fields) -> String { fields.title }
+    public static func category(of fields: Fields) -> String? { fields.category.rawValue }
+
+    /// Notes are append-only: every change must keep the existing ones exactly, in order.
+    public static func checkChange(from current: Fields, to next: Fields) throws(DomainError) {
+        guard next.notes.count >= current.notes.count, Array(next.notes.prefix(current.notes.count)) == current.notes else {
+            throw DomainError.conflict(rule: "lex Sarah notes are append-only: an existing note can never be changed or removed",
+                                       problems: [FieldProblem("/notes", "existing notes cannot change")])
+        }
+    }
+
+    public static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields {
+        var fields = edited
+        fields.notes = current.notes
+        return fields
+    }
+}

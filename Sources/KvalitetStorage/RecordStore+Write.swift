@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+
+extension RecordStore {
+    /// Writes one state of a record everywhere it lives: its row, its units, the family's facts,
+    /// a new version in its history and an audit entry, all in the caller's transaction.
+    static func write(_ record: CaseRecord<Kind>, action: ChangeAction, actor: Actor, isNew: Bool, settings: RecordSettings,
+                      in db: Database) throws {
+        let id = record.id.description
+        let body = try RecordCodec.encode(record)
+        let title = Kind.title(of: record.fields)
+        let common: StatementArguments = [
+            record.status.rawValue, title, title.lowercased(), Kind.category(of: record.fields),
+            Kind.primaryDate(of: record.fields).description, record.version, Timestamp.format(record.updatedAt),
+            record.voided?.on.description, record.voided?.reason, record.voided?.by, body,
+        ]
+        if isNew {
+            try db.execute(sql: """
+                INSERT INTO records (status, title, title_folded, category, primary_date, version, updated_at,
+                    voided_on, voided_reason, voided_by, body, id, family, year, seq, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: common + [id, Kind.family.rawValue, record.id.year, record.id.sequence,
+                                         Timestamp.format(record.createdAt), record.createdBy])
+        } else {
+            try db.execute(sql: """
+                UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, version = ?,
+                    updated_at = ?, voided_on = ?, voided_reason = ?, voided_by = ?, body = ?
+                WHERE id = ?
+                """, arguments: common + [id])
+            try db.execute(sql: "DELETE FROM record_units WHERE record_id = ?", arguments: [id])
+        }
+        for unitId in Set(Kind.units(of: record.fields).map(\.unitId)) {
+            try db.execute(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
+        }
+        try Kind.writeFacts(record, to: db, settings: settings)
+        try db.execute(sql: """
+            INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, record.version, action.versionAction, Timestamp.format(record.updatedAt), actor.tokenName,
+                             actor.requestId, body])
+        let auditAction: AuditAction = switch action {
+        case .create: .create
+        case .update: .update
+        case .transition: .transition
+        case .void: .void
+        case .note: .note
+        }
+        try AuditLog.append(db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
+                            detail: "version \(record.version), status \(record.status.rawValue)")
+    }
+}
