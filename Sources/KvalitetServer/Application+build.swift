@@ -14,6 +14,10 @@ public struct AppConfig: Sendable {
     public var logLevel: Logger.Level = .info
     public var idleTimeoutSeconds: Int64 = 60
     public var clock: any KvalitetClock = SystemClock()
+    /// Where the risk matrix's levels begin (`KVALITET_RISK_LEVELS`, default 3,6,9).
+    public var riskLevels: RiskLevels = .standard
+
+    var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
 
     public init() {}
 }
@@ -24,20 +28,37 @@ public struct AppServices: Sendable {
     public let tokens: TokenStore
     public let units: UnitStore
     public let audit: AuditLog
+    public let settings: RecordSettings
     public let avvikelser: RecordStore<Avvikelse>
+    public let klagomal: RecordStore<Klagomal>
+    public let lexSarah: RecordStore<LexSarah>
+    public let riskanalyser: RecordStore<Riskanalys>
+    public let egenkontroller: RecordStore<Egenkontroll>
+    public let tillsynsbeslut: RecordStore<Tillsynsbeslut>
 
-    public init(database: KvalitetDatabase) {
+    public init(database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
         self.database = database
+        self.settings = settings
         tokens = TokenStore(database)
         units = UnitStore(database)
         audit = AuditLog(database)
-        avvikelser = RecordStore(database)
+        avvikelser = RecordStore(database, settings: settings)
+        klagomal = RecordStore(database, settings: settings)
+        lexSarah = RecordStore(database, settings: settings)
+        riskanalyser = RecordStore(database, settings: settings)
+        egenkontroller = RecordStore(database, settings: settings)
+        tillsynsbeslut = RecordStore(database, settings: settings)
     }
 
-    /// Opens the database of `config`, applying pending migrations.
+    /// Opens the database of `config`, applying pending migrations, and brings stored risk levels
+    /// in line with the configured thresholds.
     public static func open(_ config: AppConfig, logger: Logger) throws -> AppServices {
-        AppServices(database: try KvalitetDatabase.open(
-            path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger))
+        let services = AppServices(database: try KvalitetDatabase.open(
+            path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger),
+            settings: config.recordSettings)
+        let releveled = try services.riskanalyser.relevelRisks()
+        if releveled > 0 { logger.notice("risk levels recomputed for new thresholds", metadata: ["risks": "\(releveled)"]) }
+        return services
     }
 }
 
@@ -49,7 +70,14 @@ func buildRouter(_ config: AppConfig, services: AppServices) -> Router<KvalitetC
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
     ServiceRoutes(database: services.database, audit: services.audit).register(on: router)
     UnitRoutes(store: services.units).register(on: router)
-    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock).register(on: router)
+    let settings = services.settings
+    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock, settings: settings).register(on: router)
+    RecordRoutes<KlagomalWire>(store: services.klagomal, clock: config.clock, settings: settings).register(on: router)
+    RecordRoutes<LexSarahWire>(store: services.lexSarah, clock: config.clock, settings: settings).register(on: router)
+    LexSarahNoteRoutes(store: services.lexSarah, clock: config.clock, settings: settings).register(on: router)
+    RecordRoutes<RiskanalysWire>(store: services.riskanalyser, clock: config.clock, settings: settings).register(on: router)
+    RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: router)
+    RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: router)
     return router
 }
 

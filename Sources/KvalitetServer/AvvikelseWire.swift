@@ -9,7 +9,7 @@ enum AvvikelseWire: RecordWire {
     static let freeTextKeys: Set<String> = ["title", "description", "measures"]
     static var categoryCodes: [String] { AvvikelseCategory.allCodes }
 
-    static func encode(_ f: Avvikelse.Fields) -> [(String, JSONValue)] {
+    static func encode(_ f: Avvikelse.Fields, _ context: WireContext) -> [(String, JSONValue)] {
         [
             ("unitId", .string(f.unitId)), ("title", .string(f.title)), ("description", .string(f.description)),
             ("receivedOn", .string(f.receivedOn.description)), ("occurredOn", .optional(f.occurredOn)),

@@ -36,25 +36,30 @@ enum CSVFormat {
 
 /// A family's list as CSV, page by page so a large export never sits whole in memory.
 enum RecordCSV<Wire: RecordWire> {
+    /// Column paths; a column lying in a free-text path is left out unless `includeText`.
     static func columns(includeText: Bool) -> [String] {
-        ["id", "status"] + Wire.fieldKeys.filter { includeText || !Wire.freeTextKeys.contains($0) }
+        let isText = { (column: String) in Wire.freeTextKeys.contains { column == $0 || column.hasPrefix($0 + "/") } }
+        return ["id", "status"] + Wire.csvColumns.filter { includeText || !isText($0) }
             + ["version", "createdAt", "createdBy", "updatedAt", "voidedOn", "voidedBy"] + (includeText ? ["voidedReason"] : [])
     }
 
-    static func row(_ record: CaseRecord<Wire.Kind>, columns: [String], today: LocalDate) -> String {
-        guard case .object(let object) = Wire.json(record, today: today) else { return "" }
+    /// The header names a nested column with dots (`investigation.assessment`), as Excel users read it.
+    static func header(_ columns: [String]) -> [String] { columns.map { $0.replacingOccurrences(of: "/", with: ".") } }
+
+    static func row(_ record: CaseRecord<Wire.Kind>, columns: [String], wire: WireContext) -> String {
+        let value = Wire.json(record, wire)
         return CSVFormat.row(columns.map { column in
             switch column {
             case "voidedOn": record.voided?.on.description ?? ""
             case "voidedBy": record.voided?.by ?? ""
             case "voidedReason": record.voided?.reason ?? ""
-            default: CSVFormat.cell(object[column])
+            default: CSVFormat.cell(value.value(at: column))
             }
         })
     }
 
     /// With `includeText`, every exported record is audited as a detail read (in the same transaction as its page).
-    static func response(store: RecordStore<Wire.Kind>, query: RecordQuery, actor: Actor, includeText: Bool, today: LocalDate) async throws -> Response {
+    static func response(store: RecordStore<Wire.Kind>, query: RecordQuery, actor: Actor, includeText: Bool, wire: WireContext) async throws -> Response {
         if includeText { try Permission.exportText.check(actor) }
         let audit: AuditAction? = includeText ? .export : nil
         var pageQuery = query
@@ -65,13 +70,13 @@ enum RecordCSV<Wire: RecordWire> {
         let columns = columns(includeText: includeText)
         let headers: HTTPFields = [
             .contentType: "text/csv; charset=utf-8",
-            .contentDisposition: "attachment; filename=\"\(Wire.path)-\(today).csv\"",
+            .contentDisposition: "attachment; filename=\"\(Wire.path)-\(wire.today).csv\"",
         ]
         let body = ResponseBody { writer in
-            var chunk = CSVFormat.bom + Array(CSVFormat.row(columns).utf8)
+            var chunk = CSVFormat.bom + Array(CSVFormat.row(header(columns)).utf8)
             var page = firstPage
             while true {
-                for record in page.items { chunk += Array(row(record, columns: columns, today: today).utf8) }
+                for record in page.items { chunk += Array(row(record, columns: columns, wire: wire).utf8) }
                 try await writer.write(ByteBuffer(bytes: chunk))
                 chunk = []
                 guard let next = page.next else { break }

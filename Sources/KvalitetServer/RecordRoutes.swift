@@ -8,6 +8,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
     typealias Kind = Wire.Kind
     let store: RecordStore<Kind>
     let clock: any KvalitetClock
+    let settings: RecordSettings
 
     func register(on router: Router<KvalitetContext>) {
         let group = router.group("api/v1/\(Wire.path)")
@@ -20,7 +21,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         group.get(":id/history", use: history)
     }
 
-    private var today: LocalDate { SwedishTime.today(clock) }
+    private var wire: WireContext { WireContext(today: SwedishTime.today(clock), settings: settings) }
 
     @Sendable func create(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
@@ -28,21 +29,22 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let idempotency = try idempotencyKey(request)
         let (object, bytes) = try await BodyReader.object(request, context: context)
         var keys = WireDecoder()
-        keys.checkKeys(object, allowed: Wire.editableKeys, readOnly: Set(Wire.metaKeys), transitionOnly: Kind.transitionOnlyFields)
-        let fields = try Wire.validatedFields(object, today: today, alsoReporting: keys.problems)
+        keys.checkKeys(object, allowed: Wire.editableKeys, readOnly: Wire.readOnlyKeys, transitionOnly: Kind.transitionOnlyFields)
+        let wire = wire
+        let fields = try Wire.validatedFields(object, today: wire.today, alsoReporting: keys.problems)
         let outcome = try await store.create(fields, by: actor, idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
         let record = outcome.record
         var headers: HTTPFields = [.location: "/api/v1/\(Wire.path)/\(record.id)", .eTag: ETag.value(record.version)]
         if case .replayed = outcome { headers[.init("Idempotent-Replayed")!] = "true" }
         context.logger.info("record created", metadata: ["record": "\(record.id)", "replayed": "\(outcome.isReplay)"])
-        return Reply.json(Wire.json(record, today: today), status: .created, headers: headers)
+        return Reply.json(Wire.json(record, wire), status: .created, headers: headers)
     }
 
     @Sendable func read(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
         try Permission.readRecord.check(actor)
         let record = try await store.read(try caseNumber(context), by: actor)
-        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+        return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
 
     @Sendable func patch(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -52,18 +54,16 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let version = try ETag.requiredVersion(request)
         let (patch, _) = try await BodyReader.object(request, context: context, accepting: BodyReader.patchTypes)
         var keys = WireDecoder()
-        keys.checkKeys(patch, allowed: Wire.editableKeys, readOnly: Set(Wire.metaKeys), transitionOnly: Kind.transitionOnlyFields)
+        keys.checkKeys(patch, allowed: Wire.editableKeys, readOnly: Wire.readOnlyKeys, transitionOnly: Kind.transitionOnlyFields)
         if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
+        let wire = wire
         let record = try await store.change(id, expectedVersion: version, by: actor, action: .update) { current, today in
-            guard case .object(let merged) = MergePatch.apply(.object(patch), to: .object(Wire.fieldsObject(current.fields))) else {
+            guard case .object(let merged) = MergePatch.apply(.object(patch), to: .object(Wire.fieldsObject(current.fields, wire))) else {
                 throw DomainError.invalid([FieldProblem("", "the patch must be a JSON object")])
             }
-            var next = current
-            next.fields = try Wire.validatedFields(merged, today: today)
-            try Kind.workflow.checkStaying(in: current.status, fields: next.fields)
-            return next
+            return try Kind.edit(current, to: try Wire.validatedFields(merged, today: today))
         }
-        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+        return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
 
     @Sendable func transition(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -73,24 +73,21 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let version = try ETag.requiredVersion(request)
         var (body, _) = try await BodyReader.object(request, context: context)
         var decoder = WireDecoder()
-        decoder.checkKeys(body, allowed: Set(Wire.fieldKeys).union(["to"]), readOnly: Set(Wire.metaKeys))
+        decoder.checkKeys(body, allowed: Set(Wire.fieldKeys).subtracting(Wire.serverManagedKeys).union(["to"]), readOnly: Wire.readOnlyKeys)
         let target = decoder.code(body["to"], at: "/to", as: Kind.Status.self)
         if body["to"] == nil || body["to"] == .null { decoder.problem("/to", "is required: the status to move to") }
         guard decoder.problems.isEmpty, let target else { throw DomainError.invalid(decoder.problems) }
         body["to"] = nil
         let changes = body
+        let wire = wire
         let record = try await store.change(id, expectedVersion: version, by: actor, action: .transition) { current, today in
-            guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields))) else {
+            guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields, wire))) else {
                 throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")])
             }
-            var next = current
-            next.fields = try Wire.validatedFields(merged, today: today)
-            try Kind.workflow.checkTransition(from: current.status, to: target, fields: next.fields)
-            next.status = target
-            return next
+            return try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: today))
         }
         context.logger.info("record transition", metadata: ["record": "\(record.id)", "to": "\(target.rawValue)"])
-        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+        return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
 
     @Sendable func void(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -116,17 +113,17 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
             return next
         }
         context.logger.info("record voided", metadata: ["record": "\(record.id)"])
-        return Reply.json(Wire.json(record, today: today), headers: [.eTag: ETag.value(record.version)])
+        return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
 
     @Sendable func history(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
         try Permission.readHistory.check(actor)
         let versions = try await store.history(try caseNumber(context), by: actor)
-        let today = today
+        let wire = wire
         var previous: JSONObject?
         let items: [JSONValue] = versions.map { version in
-            guard case .object(let object) = Wire.json(version.record, today: today) else { return .null }
+            guard case .object(let object) = Wire.json(version.record, wire) else { return .null }
             let changed = object.keys.filter { key in
                 !["version", "updatedAt"].contains(key) && (previous == nil || previous?[key] != object[key])
             }
@@ -144,8 +141,9 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
     @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
         try Permission.listRecords.check(actor)
-        var reader = QueryReader(request, allowed: ["limit", "cursor", "unitId", "status", "from", "to", "category", "q",
-                                                    "includeVoided", "format", "includeText"])
+        // `overdue` only where the family has deadlines, so a typo elsewhere is refused, not ignored.
+        let known: Set<String> = ["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format", "includeText"]
+        var reader = QueryReader(request, allowed: known.union(Kind.overdueCondition == nil ? [] : ["overdue"]))
         var query = RecordQuery()
         query.limit = reader.int("limit", range: 1...500, default: 50)
         query.unitId = reader.text("unitId", max: 64)
@@ -154,6 +152,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         query.to = reader.date("to")
         query.text = reader.text("q")
         query.includeVoided = reader.bool("includeVoided")
+        if reader.string("overdue") != nil { query.overdue = reader.bool("overdue") }
         if let category = reader.string("category") {
             if Wire.categoryCodes.contains(category) { query.category = category }
             else { reader.fail("category", "must be one of: " + Wire.categoryCodes.joined(separator: ", ")) }
@@ -168,12 +167,12 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         try reader.throwIfAny()
         let wantsCSV = format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv"))
         if wantsCSV {
-            return try await RecordCSV<Wire>.response(store: store, query: query, actor: actor, includeText: includeText, today: today)
+            return try await RecordCSV<Wire>.response(store: store, query: query, actor: actor, includeText: includeText, wire: wire)
         }
         let page = try await store.list(query, by: actor)
-        let today = today
-        // Lists show titles (what a list is read by) but never descriptions or measures.
-        return Reply.list(page.items.map { Wire.json($0, today: today, omitting: Wire.freeTextKeys.subtracting(["title"])) },
+        let wire = wire
+        // Lists show titles (what a list is read by) but never descriptions, measures or other free text.
+        return Reply.list(page.items.map { Wire.json($0, wire, omitting: Wire.freeTextKeys.subtracting(["title"])) },
                           nextCursor: page.next.map { Cursor.encode($0.description) })
     }
 

@@ -24,6 +24,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env KVALITET_LOG_LEVEL; default info).")
     var logLevel: String?
 
+    @Option(help: "Highest risk value of the levels lag, mattlig and hog, e.g. 3,6,9 (env KVALITET_RISK_LEVELS; default 3,6,9).")
+    var riskLevels: String?
+
     /// Fills `config` from flags, then the environment, then defaults; collects every problem.
     func apply(to config: inout AppConfig, problems: inout [String]) {
         let env = ProcessInfo.processInfo.environment
@@ -36,6 +39,12 @@ struct DatabaseOptions: ParsableArguments {
         if let level = logLevel ?? env["KVALITET_LOG_LEVEL"] {
             if let parsed = Logger.Level(rawValue: level.lowercased()) { config.logLevel = parsed }
             else { problems.append("--log-level / KVALITET_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical (got \(level))") }
+        }
+        if let text = riskLevels ?? env["KVALITET_RISK_LEVELS"] {
+            switch RiskLevels.parse(text) {
+            case .success(let levels): config.riskLevels = levels
+            case .failure(let error): problems.append("--risk-levels / KVALITET_RISK_LEVELS: \(error)")
+            }
         }
     }
 
