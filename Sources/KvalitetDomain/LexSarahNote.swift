@@ -54,6 +54,11 @@ public struct LexSarahDeadlines: Sendable, Equatable {
     public let investigationToIvoBy: LocalDate?
     /// True when that deadline has passed (sending on the day itself is in time).
     public let overdue: Bool
+
+    public init(investigationToIvoBy: LocalDate?, overdue: Bool) {
+        self.investigationToIvoBy = investigationToIvoBy
+        self.overdue = overdue
+    }
 }
 
 extension LexSarah {
