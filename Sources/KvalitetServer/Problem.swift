@@ -2,6 +2,7 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 import Logging
+import NIOCore
 
 /// An RFC 9457 problem the server raises itself (bad headers, bad query, wrong content type …).
 struct HTTPProblem: Error {
@@ -64,6 +65,8 @@ enum ProblemMapping {
             return .badRequest("malformed JSON at byte \(error.offset): \(error.message)")
         case let error as HTTPError:
             return problem(for: error)
+        case is NIOTooManyBytesError:
+            return problem(for: HTTPError(.contentTooLarge))
         default:
             return HTTPProblem(status: .internalServerError, type: "internal", title: "Internal error",
                                detail: "the server could not complete the request; quote the requestId when reporting it")

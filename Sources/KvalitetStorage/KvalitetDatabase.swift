@@ -54,3 +54,27 @@ public final class KvalitetDatabase: Sendable {
     var now: Date { clock.now() }
     var nowText: String { Timestamp.format(clock.now()) }
 }
+
+extension KvalitetDatabase {
+    /// An online, consistent copy of the whole database at `destination`, taken while the service
+    /// keeps writing (SQLite's backup API from one read transaction's snapshot). The copy is written
+    /// beside the destination, checked with `integrity_check`, and only then renamed into place.
+    public func backup(to destination: String) async throws {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw DomainError.conflict(rule: "\(destination) already exists; a backup never overwrites a file")
+        }
+        let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let partial = destination + ".partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        let copy = try DatabaseQueue(path: partial)
+        try pool.backup(to: copy)
+        let check = try await copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        try copy.close()
+        guard check == ["ok"] else {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw DomainError.conflict(rule: "the backup copy failed its integrity check: \(check.joined(separator: "; "))")
+        }
+        try FileManager.default.moveItem(atPath: partial, toPath: destination)
+    }
+}
