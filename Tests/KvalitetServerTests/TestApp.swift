@@ -20,11 +20,13 @@ struct TestApp {
     /// Secrets by name: admin, kvalitet, rapportor, lasare, ifo-kvalitet (kvalitet limited to `ifo`).
     var tokens: [String: String] = [:]
 
-    static func make(seedUnits: Bool = true) async throws -> TestApp {
+    /// `configure` adjusts the configuration (risk levels …) before the services open.
+    static func make(seedUnits: Bool = true, configure: (inout AppConfig) -> Void = { _ in }) async throws -> TestApp {
         var config = AppConfig()
         config.databasePath = NSTemporaryDirectory() + "kvalitet-http-" + UUID().uuidString + "/kvalitet.sqlite"
         config.migrationsPath = migrations
         config.clock = FixedClock(noon)
+        configure(&config)
         let services = try AppServices.open(config, logger: Logger(label: "test"))
         var app = TestApp(services: services, config: config)
         let cli = Actor(tokenName: "setup", role: .admin, unitScope: nil)
