@@ -3,6 +3,7 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 import Logging
+import Synchronization
 
 /// Everything `serve` is configured with; tests build the same application with other values.
 public struct AppConfig: Sendable {
@@ -41,23 +42,38 @@ public struct AppServices: Sendable {
     }
 }
 
-/// The router with every route and middleware; shared by `buildApplication` and the tests.
-func buildRouter(_ config: AppConfig, services: AppServices) -> Router<KvalitetContext> {
+/// The router with every route and middleware, and the table of its routes; shared by
+/// `buildApplication` and the tests.
+func buildRouter(_ config: AppConfig, services: AppServices) -> (Router<KvalitetContext>, RouteTable) {
     let router = Router(context: KvalitetContext.self)
+    // Middlewares wrap routes registered after them, so the table is filled in below and read later.
+    let registered = RouteTableHolder()
     router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.corsOrigins)))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
-    ServiceRoutes(database: services.database, audit: services.audit).register(on: router)
-    UnitRoutes(store: services.units).register(on: router)
-    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock).register(on: router)
-    return router
+    var table = RouteRegistrar(router: router)
+    ServiceRoutes(database: services.database, audit: services.audit).register(on: &table)
+    UnitRoutes(store: services.units).register(on: &table)
+    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock).register(on: &table)
+    registered.table = table.table
+    return (router, table.table)
+}
+
+/// Holds the finished route table for the middleware that answers 405.
+final class RouteTableHolder: Sendable {
+    private let storage = Mutex<RouteTable?>(nil)
+    var table: RouteTable {
+        get { storage.withLock { $0 } ?? RouteTable() }
+        set { storage.withLock { $0 = newValue } }
+    }
 }
 
 /// Builds the HTTP application over already opened services: `main` runs it, tests drive it.
 public func buildApplication(_ config: AppConfig, services: AppServices, logger: Logger,
                              onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(config, services: services),
+        router: buildRouter(config, services: services).0,
         server: .http1(configuration: .init(idleTimeout: .seconds(config.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kvalitet"),
         onServerRunning: { channel in
