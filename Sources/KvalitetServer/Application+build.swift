@@ -14,6 +14,7 @@ public struct AppConfig: Sendable {
     public var corsOrigins: [String] = []
     public var logLevel: Logger.Level = .info
     public var idleTimeoutSeconds: Int64 = 60
+    public var limits = ConnectionLimits()
     public var clock: any KvalitetClock = SystemClock()
 
     public init() {}
@@ -72,9 +73,12 @@ final class RouteTableHolder: Sendable {
 /// Builds the HTTP application over already opened services: `main` runs it, tests drive it.
 public func buildApplication(_ config: AppConfig, services: AppServices, logger: Logger,
                              onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
-    Application(
+    let counter = ConnectionCounter()
+    return Application(
         router: buildRouter(config, services: services).0,
-        server: .http1(configuration: .init(idleTimeout: .seconds(config.idleTimeoutSeconds))),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
+            idleTimeout: .seconds(config.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kvalitet"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
