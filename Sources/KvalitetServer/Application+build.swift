@@ -3,6 +3,7 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 import Logging
+import Synchronization
 
 /// Everything `serve` is configured with; tests build the same application with other values.
 public struct AppConfig: Sendable {
@@ -13,6 +14,7 @@ public struct AppConfig: Sendable {
     public var corsOrigins: [String] = []
     public var logLevel: Logger.Level = .info
     public var idleTimeoutSeconds: Int64 = 60
+    public var limits = ConnectionLimits()
     public var clock: any KvalitetClock = SystemClock()
     /// Where the risk matrix's levels begin (`KVALITET_RISK_LEVELS`, default 3,6,9).
     public var riskLevels: RiskLevels = .standard
@@ -62,31 +64,49 @@ public struct AppServices: Sendable {
     }
 }
 
-/// The router with every route and middleware; shared by `buildApplication` and the tests.
-func buildRouter(_ config: AppConfig, services: AppServices) -> Router<KvalitetContext> {
+/// The router with every route and middleware, and the table of its routes; shared by
+/// `buildApplication` and the tests.
+func buildRouter(_ config: AppConfig, services: AppServices) -> (Router<KvalitetContext>, RouteTable) {
     let router = Router(context: KvalitetContext.self)
+    // Middlewares wrap routes registered after them, so the table is filled in below and read later.
+    let registered = RouteTableHolder()
     router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.corsOrigins)))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
-    ServiceRoutes(database: services.database, audit: services.audit).register(on: router)
-    UnitRoutes(store: services.units).register(on: router)
+    var table = RouteRegistrar(router: router)
+    ServiceRoutes(database: services.database, audit: services.audit).register(on: &table)
+    UnitRoutes(store: services.units).register(on: &table)
     let settings = services.settings
-    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock, settings: settings).register(on: router)
-    RecordRoutes<KlagomalWire>(store: services.klagomal, clock: config.clock, settings: settings).register(on: router)
-    RecordRoutes<LexSarahWire>(store: services.lexSarah, clock: config.clock, settings: settings).register(on: router)
-    LexSarahNoteRoutes(store: services.lexSarah, clock: config.clock, settings: settings).register(on: router)
-    RecordRoutes<RiskanalysWire>(store: services.riskanalyser, clock: config.clock, settings: settings).register(on: router)
-    RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: router)
-    RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: router)
-    return router
+    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock, settings: settings).register(on: &table)
+    RecordRoutes<KlagomalWire>(store: services.klagomal, clock: config.clock, settings: settings).register(on: &table)
+    RecordRoutes<LexSarahWire>(store: services.lexSarah, clock: config.clock, settings: settings).register(on: &table)
+    LexSarahNoteRoutes(store: services.lexSarah, clock: config.clock, settings: settings).register(on: &table)
+    RecordRoutes<RiskanalysWire>(store: services.riskanalyser, clock: config.clock, settings: settings).register(on: &table)
+    RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: &table)
+    RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: &table)
+    registered.table = table.table
+    return (router, table.table)
+}
+
+/// Holds the finished route table for the middleware that answers 405.
+final class RouteTableHolder: Sendable {
+    private let storage = Mutex<RouteTable?>(nil)
+    var table: RouteTable {
+        get { storage.withLock { $0 } ?? RouteTable() }
+        set { storage.withLock { $0 = newValue } }
+    }
 }
 
 /// Builds the HTTP application over already opened services: `main` runs it, tests drive it.
 public func buildApplication(_ config: AppConfig, services: AppServices, logger: Logger,
                              onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(config, services: services),
-        server: .http1(configuration: .init(idleTimeout: .seconds(config.idleTimeoutSeconds))),
+    let counter = ConnectionCounter()
+    return Application(
+        router: buildRouter(config, services: services).0,
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
+            idleTimeout: .seconds(config.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kvalitet"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port

@@ -42,6 +42,14 @@ enum BodyReader {
         return (try JSONParser.parse(bytes), bytes)
     }
 
+    /// The body as a JSON object, or nil when there is no body at all (DELETE may carry one or not).
+    static func optionalObject(_ request: Request, context: KvalitetContext) async throws -> JSONObject? {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return nil }
+        return try await object(Request(head: request.head, body: .init(buffer: buffer)), context: context).0
+    }
+
     /// The body as a JSON object (a body that is valid JSON but not an object is 422).
     static func object(_ request: Request, context: KvalitetContext, accepting types: [String] = jsonTypes) async throws -> (JSONObject, [UInt8]) {
         let (value, bytes) = try await json(request, context: context, accepting: types)

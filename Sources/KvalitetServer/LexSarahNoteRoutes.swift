@@ -11,8 +11,8 @@ struct LexSarahNoteRoutes: Sendable {
     let clock: any KvalitetClock
     let settings: RecordSettings
 
-    func register(on router: Router<KvalitetContext>) {
-        router.group("api/v1/\(LexSarahWire.path)").post(":id/notes", use: append)
+    func register(on table: inout RouteRegistrar) {
+        table.add(.post, "/api/v1/\(LexSarahWire.path)/:id/notes", use: append)
     }
 
     @Sendable func append(_ request: Request, context: KvalitetContext) async throws -> Response {

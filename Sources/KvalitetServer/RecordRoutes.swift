@@ -10,15 +10,15 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
     let clock: any KvalitetClock
     let settings: RecordSettings
 
-    func register(on router: Router<KvalitetContext>) {
-        let group = router.group("api/v1/\(Wire.path)")
-        group.post(use: create)
-        group.get(use: list)
-        group.get(":id", use: read)
-        group.patch(":id", use: patch)
-        group.delete(":id", use: void)
-        group.post(":id/transitions", use: transition)
-        group.get(":id/history", use: history)
+    func register(on table: inout RouteRegistrar) {
+        let base = "/api/v1/\(Wire.path)"
+        table.add(.post, base, use: create)
+        table.add(.get, base, use: list)
+        table.add(.get, base + "/:id", use: read)
+        table.add(.patch, base + "/:id", use: patch)
+        table.add(.delete, base + "/:id", use: void)
+        table.add(.post, base + "/:id/transitions", use: transition)
+        table.add(.get, base + "/:id/history", use: history)
     }
 
     private var wire: WireContext { WireContext(today: SwedishTime.today(clock), settings: settings) }
@@ -98,8 +98,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         var query = QueryReader(request, allowed: ["reason"])
         try query.throwIfAny()
         var reason = query.string("reason")
-        if request.headers[.contentType] != nil {
-            let (body, _) = try await BodyReader.object(request, context: context)
+        if let body = try await BodyReader.optionalObject(request, context: context) {
             var decoder = WireDecoder()
             decoder.checkKeys(body, allowed: ["reason"])
             if let fromBody = decoder.string(body["reason"], at: "/reason") { reason = fromBody }

@@ -8,10 +8,10 @@ struct ServiceRoutes: Sendable {
     let database: KvalitetDatabase
     let audit: AuditLog
 
-    func register(on router: Router<KvalitetContext>) {
-        router.get("health", use: health)
-        router.get("api/v1/kodverk", use: kodverk)
-        router.get("api/v1/audit", use: auditEntries)
+    func register(on table: inout RouteRegistrar) {
+        table.add(.get, "/health", use: health)
+        table.add(.get, "/api/v1/kodverk", use: kodverk)
+        table.add(.get, "/api/v1/audit", use: auditEntries)
     }
 
     @Sendable func health(_ request: Request, context: KvalitetContext) async throws -> Response {

@@ -6,12 +6,11 @@ import KvalitetStorage
 struct UnitRoutes: Sendable {
     let store: UnitStore
 
-    func register(on router: Router<KvalitetContext>) {
-        let group = router.group("api/v1/verksamheter")
-        group.get(use: list)
-        group.get(":id", use: read)
-        group.put(":id", use: put)
-        group.delete(":id", use: delete)
+    func register(on table: inout RouteRegistrar) {
+        table.add(.get, "/api/v1/verksamheter", use: list)
+        table.add(.get, "/api/v1/verksamheter/:id", use: read)
+        table.add(.put, "/api/v1/verksamheter/:id", use: put)
+        table.add(.delete, "/api/v1/verksamheter/:id", use: delete)
     }
 
     static let keys: Set<String> = ["id", "name", "level", "parentId", "area", "openedOn", "closedOn"]

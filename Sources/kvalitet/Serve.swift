@@ -20,6 +20,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Comma-separated origins allowed by CORS (env KVALITET_CORS_ORIGINS; default none).")
     var corsOrigin: String?
 
+    @Option(help: "Seconds a keep-alive connection may sit idle (env KVALITET_IDLE_TIMEOUT; default 60).")
+    var idleTimeout: String?
+
+    @Option(help: "Seconds a client has to send a complete request head (env KVALITET_HEADER_TIMEOUT; default 10).")
+    var headerTimeout: String?
+
+    @Option(help: "Open connections at most; more are closed at once (env KVALITET_MAX_CONNECTIONS; default 1024).")
+    var maxConnections: String?
+
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
         let (config, services, logger) = try options.open { config, problems in
@@ -29,6 +38,23 @@ struct Serve: AsyncParsableCommand {
             if let text = port ?? env["KVALITET_PORT"] {
                 if let value = Int(text), (0...65535).contains(value) { config.port = value }
                 else { problems.append("--port / KVALITET_PORT must be a number from 0 to 65535 (got \(text))") }
+            }
+            func whole(_ flag: String, _ value: String?, _ variable: String, range: ClosedRange<Int>) -> Int? {
+                guard let text = value ?? env[variable] else { return nil }
+                guard let number = Int(text), range.contains(number) else {
+                    problems.append("\(flag) / \(variable) must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \(text))")
+                    return nil
+                }
+                return number
+            }
+            if let seconds = whole("--idle-timeout", idleTimeout, "KVALITET_IDLE_TIMEOUT", range: 1...86_400) {
+                config.idleTimeoutSeconds = Int64(seconds)
+            }
+            if let seconds = whole("--header-timeout", headerTimeout, "KVALITET_HEADER_TIMEOUT", range: 1...3_600) {
+                config.limits.headerTimeout = .seconds(Int64(seconds))
+            }
+            if let count = whole("--max-connections", maxConnections, "KVALITET_MAX_CONNECTIONS", range: 1...100_000) {
+                config.limits.maxConnections = count
             }
             if let origins = corsOrigin ?? env["KVALITET_CORS_ORIGINS"] {
                 config.corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -61,6 +87,15 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply pending migrations to the database and exit.")
     @OptionGroup var options: DatabaseOptions
 
+    @Option(help: "Seconds a keep-alive connection may sit idle (env KVALITET_IDLE_TIMEOUT; default 60).")
+    var idleTimeout: String?
+
+    @Option(help: "Seconds a client has to send a complete request head (env KVALITET_HEADER_TIMEOUT; default 10).")
+    var headerTimeout: String?
+
+    @Option(help: "Open connections at most; more are closed at once (env KVALITET_MAX_CONNECTIONS; default 1024).")
+    var maxConnections: String?
+
     func run() async throws {
         let (config, _, _) = try options.open()
         print("database \(config.databasePath) is at schema version \(Migrations.binaryVersion)")
@@ -71,6 +106,15 @@ struct Migrate: AsyncParsableCommand {
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run SQLite's integrity check; exit 1 unless it says ok.")
     @OptionGroup var options: DatabaseOptions
+
+    @Option(help: "Seconds a keep-alive connection may sit idle (env KVALITET_IDLE_TIMEOUT; default 60).")
+    var idleTimeout: String?
+
+    @Option(help: "Seconds a client has to send a complete request head (env KVALITET_HEADER_TIMEOUT; default 10).")
+    var headerTimeout: String?
+
+    @Option(help: "Open connections at most; more are closed at once (env KVALITET_MAX_CONNECTIONS; default 1024).")
+    var maxConnections: String?
 
     func run() async throws {
         let (_, services, _) = try options.open()

@@ -70,6 +70,16 @@ struct TestApp {
             return Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
         }
 
+        /// Sends raw bytes (invalid UTF-8, NUL bytes …) exactly as given.
+        func sendBytes(_ method: HTTPRequest.Method, _ uri: String, as token: String? = "admin", bytes: [UInt8],
+                       headers extra: HTTPFields = [:]) async throws -> Reply {
+            var headers = extra
+            if let token, let secret = tokens[token] { headers[.authorization] = "Bearer \(secret)" }
+            if headers[.contentType] == nil { headers[.contentType] = "application/json" }
+            let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: ByteBuffer(bytes: bytes))
+            return Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
+
         /// Creates an avvikelse with sensible defaults and returns its id.
         func createAvvikelse(_ extra: String = "", unit: String = "ifo-utr", on date: String = "2025-03-02", as token: String = "admin") async throws -> String {
             let body = #"{"unitId":"\#(unit)","title":"Journal saknades","receivedOn":"\#(date)","category":"dokumentation"\#(extra)}"#
