@@ -27,6 +27,7 @@ public struct AppServices: Sendable {
     public let units: UnitStore
     public let audit: AuditLog
     public let avvikelser: RecordStore<Avvikelse>
+    public let reports: ReportStore
 
     public init(database: KvalitetDatabase) {
         self.database = database
@@ -34,6 +35,7 @@ public struct AppServices: Sendable {
         units = UnitStore(database)
         audit = AuditLog(database)
         avvikelser = RecordStore(database)
+        reports = ReportStore(database)
     }
 
     /// Opens the database of `config`, applying pending migrations.
@@ -57,6 +59,7 @@ func buildRouter(_ config: AppConfig, services: AppServices) -> (Router<Kvalitet
     ServiceRoutes(database: services.database, audit: services.audit).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock).register(on: &table)
+    ReportRoutes(reports: services.reports, units: services.units).register(on: &table)
     registered.table = table.table
     return (router, table.table)
 }
