@@ -58,3 +58,10 @@ public enum Kodverk {
         CodeListDescription(TillsynSubject.self),
     ]
 }
+
+extension Kodverk {
+    /// The Swedish label of `code` in the list named `listName`, or the code itself when unknown.
+    public static func label(_ code: String, in listName: String) -> String {
+        all.first { $0.name == listName }?.codes.first { $0.code == code }?.label ?? code
+    }
+}

@@ -37,6 +37,7 @@ public struct AppServices: Sendable {
     public let riskanalyser: RecordStore<Riskanalys>
     public let egenkontroller: RecordStore<Egenkontroll>
     public let tillsynsbeslut: RecordStore<Tillsynsbeslut>
+    public let reports: ReportStore
 
     public init(database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
         self.database = database
@@ -50,6 +51,7 @@ public struct AppServices: Sendable {
         riskanalyser = RecordStore(database, settings: settings)
         egenkontroller = RecordStore(database, settings: settings)
         tillsynsbeslut = RecordStore(database, settings: settings)
+        reports = ReportStore(database)
     }
 
     /// Opens the database of `config`, applying pending migrations, and brings stored risk levels
@@ -85,6 +87,7 @@ func buildRouter(_ config: AppConfig, services: AppServices) -> (Router<Kvalitet
     RecordRoutes<RiskanalysWire>(store: services.riskanalyser, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: &table)
+    ReportRoutes(reports: services.reports, units: services.units).register(on: &table)
     registered.table = table.table
     return (router, table.table)
 }
