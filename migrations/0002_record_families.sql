@@ -52,12 +52,15 @@ CREATE TABLE lex_sarah_facts (
     -- clamping differs from SQLite's date modifiers), so "overdue" is one indexed comparison.
     investigation_to_ivo_by TEXT CHECK (investigation_to_ivo_by IS NULL OR (date(investigation_to_ivo_by) = investigation_to_ivo_by
                                 AND ivo_reported_on IS NOT NULL AND investigation_sent_on IS NULL)),
+    closed_on               TEXT CHECK (closed_on IS NULL OR (date(closed_on) = closed_on AND closed_on >= reported_on)),
     voided                  INTEGER NOT NULL CHECK (voided IN (0, 1)),
     CHECK ((ivo_reported_on IS NULL) = (ivo_channel IS NULL)),
     CHECK (ivo_reported_on IS NULL OR assessment IS NULL OR serious = 1),
-    CHECK (status NOT IN ('bedomd', 'avslutad') OR (assessment IS NOT NULL AND completed_on IS NOT NULL))
+    CHECK (status NOT IN ('bedomd', 'avslutad') OR (assessment IS NOT NULL AND completed_on IS NOT NULL)),
+    CHECK (status <> 'avslutad' OR closed_on IS NOT NULL)
 );
 CREATE INDEX lex_sarah_by_reported ON lex_sarah_facts(voided, reported_on, unit_id, category);
+CREATE INDEX lex_sarah_by_closed ON lex_sarah_facts(voided, closed_on, reported_on);
 CREATE INDEX lex_sarah_by_committee ON lex_sarah_facts(voided, committee_decided_on, assessment, category);
 CREATE INDEX lex_sarah_by_ivo ON lex_sarah_facts(voided, ivo_reported_on);
 CREATE INDEX lex_sarah_by_completed ON lex_sarah_facts(voided, completed_on);

@@ -4,7 +4,7 @@ import Foundation
 public enum LexSarah: RecordKind {
     public typealias Status = LexSarahStatus
     public static let family = RecordFamily.lexSarah
-    public static let transitionOnlyFields: Set<String> = []
+    public static let transitionOnlyFields: Set<String> = ["closedOn"]
     public static var workflow: Workflow<LexSarah> { LexSarahWorkflow.table }
 
     /// What was done at once to protect the people concerned (*omedelbara åtgärder*).
@@ -64,11 +64,13 @@ public enum LexSarah: RecordKind {
         public var committeeDecidedOn: LocalDate?
         public var ivo: Ivo?
         public var measures: [Measure]
+        /// When the report was closed (avslutad): what "open at year end" is counted by.
+        public var closedOn: LocalDate?
 
         public init(unitId: String, title: String, description: String = "", reportedOn: LocalDate, reporterRole: ReporterRole,
                     occurredOn: LocalDate? = nil, category: AvvikelseCategory, rootCauses: [RootCause] = [],
                     immediateMeasures: ImmediateMeasures? = nil, investigation: Investigation? = nil, notes: [LexSarahNote] = [],
-                    committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = []) {
+                    committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = [], closedOn: LocalDate? = nil) {
             self.unitId = unitId
             self.title = title
             self.description = description
@@ -83,6 +85,7 @@ public enum LexSarah: RecordKind {
             self.committeeDecidedOn = committeeDecidedOn
             self.ivo = ivo
             self.measures = measures
+            self.closedOn = closedOn
         }
     }
 
@@ -125,6 +128,7 @@ public enum LexSarah: RecordKind {
         public var committeeDecidedOn: LocalDate?
         public var ivo: IvoDraft?
         public var measures: [MeasureDraft]?
+        public var closedOn: LocalDate?
 
         public init() {}
     }
@@ -150,5 +154,13 @@ public enum LexSarah: RecordKind {
         var fields = edited
         fields.notes = current.notes
         return fields
+    }
+
+    /// Closing without a date closes today; imported history sends the real closedOn.
+    public static func entering(_ status: Status, with fields: Fields, today: LocalDate) -> Fields {
+        guard status == .avslutad, fields.closedOn == nil else { return fields }
+        var closed = fields
+        closed.closedOn = today
+        return closed
     }
 }

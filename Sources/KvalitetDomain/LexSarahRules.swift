@@ -20,6 +20,10 @@ enum LexSarahRules {
         problems.notBefore(draft.committeeDecidedOn, "/committeeDecidedOn", investigation?.completedOn, "investigation.completedOn")
         problems.notInFuture(draft.committeeDecidedOn, "/committeeDecidedOn", today: today)
         let ivo = ivo(draft, today: today, into: &problems)
+        problems.notBefore(draft.closedOn, "/closedOn", draft.reportedOn, "reportedOn")
+        problems.notBefore(draft.closedOn, "/closedOn", investigation?.completedOn, "investigation.completedOn")
+        problems.notBefore(draft.closedOn, "/closedOn", draft.committeeDecidedOn, "committeeDecidedOn")
+        problems.notInFuture(draft.closedOn, "/closedOn", today: today)
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitId = draft.unitId, let title = draft.title, let reportedOn = draft.reportedOn,
               let reporterRole = draft.reporterRole, let category = draft.category
@@ -28,7 +32,7 @@ enum LexSarahRules {
             unitId: unitId, title: title, description: draft.description ?? "", reportedOn: reportedOn,
             reporterRole: reporterRole, occurredOn: draft.occurredOn, category: category, rootCauses: draft.rootCauses ?? [],
             immediateMeasures: immediate, investigation: investigation, committeeDecidedOn: draft.committeeDecidedOn,
-            ivo: ivo, measures: measures))
+            ivo: ivo, measures: measures, closedOn: draft.closedOn))
     }
 
     private static func immediateMeasures(_ draft: LexSarah.Draft, today: LocalDate, into problems: inout ProblemList) -> LexSarah.ImmediateMeasures? {

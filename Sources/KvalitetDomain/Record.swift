@@ -26,11 +26,14 @@ public protocol RecordKind: Sendable {
     /// Copies what only the service manages (such as appended notes) from the current fields into
     /// fields decoded from a client's edit, which never carry them.
     static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields
+    /// What entering `status` fills in when the client left it out (lex Sarah: closedOn is today).
+    static func entering(_ status: Status, with fields: Fields, today: LocalDate) -> Fields
 }
 
 extension RecordKind {
     public static func checkChange(from current: Fields, to next: Fields) throws(DomainError) {}
     public static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields { edited }
+    public static func entering(_ status: Status, with fields: Fields, today: LocalDate) -> Fields { fields }
 
     /// A PATCH: validated `fields` replace the current ones, what the service manages is kept,
     /// and what the current status requires must still hold.
@@ -42,9 +45,11 @@ extension RecordKind {
     }
 
     /// A status change with the fields the step needs, judged by the workflow table.
-    public static func transition(_ current: CaseRecord<Self>, to status: Status, with fields: Fields) throws(DomainError) -> CaseRecord<Self> {
+    public static func transition(_ current: CaseRecord<Self>, to status: Status, with fields: Fields,
+                                  today: LocalDate) throws(DomainError) -> CaseRecord<Self> {
         var next = current
         next.fields = keepingManaged(fields, from: current.fields)
+        if workflow.next(from: current.status).contains(status) { next.fields = entering(status, with: next.fields, today: today) }
         try workflow.checkTransition(from: current.status, to: status, fields: next.fields)
         next.status = status
         return next

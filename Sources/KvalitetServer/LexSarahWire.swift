@@ -5,7 +5,7 @@ enum LexSarahWire: RecordWire {
     typealias Kind = LexSarah
     static let path = "lex-sarah"
     static let fieldKeys = ["unitId", "title", "description", "reportedOn", "reporterRole", "occurredOn", "category", "rootCauses",
-                            "immediateMeasures", "investigation", "notes", "committeeDecidedOn", "ivo", "measures"]
+                            "immediateMeasures", "investigation", "notes", "committeeDecidedOn", "ivo", "measures", "closedOn"]
     static let freeTextKeys: Set<String> = ["title", "description", "measures", "notes", "immediateMeasures/description",
                                             "investigation/investigator", "investigation/motivation"]
     static var categoryCodes: [String] { AvvikelseCategory.allCodes }
@@ -15,7 +15,7 @@ enum LexSarahWire: RecordWire {
         "unitId", "title", "description", "reportedOn", "reporterRole", "occurredOn", "category", "rootCauses",
         "immediateMeasures/description", "immediateMeasures/takenOn", "investigation/investigator", "investigation/startedOn",
         "investigation/completedOn", "investigation/assessment", "investigation/motivation", "notes", "committeeDecidedOn",
-        "ivo/reportedOn", "ivo/channel", "ivo/caseNumber", "ivo/investigationSentOn", "measures",
+        "ivo/reportedOn", "ivo/channel", "ivo/caseNumber", "ivo/investigationSentOn", "measures", "closedOn",
         "deadlines/investigationToIvoBy", "deadlines/overdue",
     ]
     static let investigationKeys: Set<String> = ["investigator", "startedOn", "completedOn", "assessment", "motivation"]
@@ -44,7 +44,7 @@ enum LexSarahWire: RecordWire {
                     ("caseNumber", .optional(ivo.caseNumber)), ("investigationSentOn", .optional(ivo.investigationSentOn)),
                 ]))
             } ?? .null),
-            ("measures", .array(f.measures.map(\.json))),
+            ("measures", .array(f.measures.map(\.json))), ("closedOn", .optional(f.closedOn)),
         ]
     }
 
@@ -88,6 +88,7 @@ enum LexSarahWire: RecordWire {
                 investigationSentOn: d.date(ivo["investigationSentOn"], at: "/ivo/investigationSentOn"))
         }
         draft.measures = d.measures(o["measures"], at: "/measures")
+        draft.closedOn = d.date(o["closedOn"], at: "/closedOn")
         return draft
     }
 

@@ -84,7 +84,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
             guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields, wire))) else {
                 throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")])
             }
-            return try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: today))
+            return try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: today), today: today)
         }
         context.logger.info("record transition", metadata: ["record": "\(record.id)", "to": "\(target.rawValue)"])
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])

@@ -26,14 +26,14 @@ extension LexSarah: StoredKind {
         try db.execute(sql: """
             INSERT OR REPLACE INTO lex_sarah_facts (record_id, unit_id, reported_on, occurred_on, reporter_role, category, status,
                 started_on, completed_on, assessment, serious, committee_decided_on, ivo_reported_on, ivo_channel,
-                investigation_sent_on, investigation_to_ivo_by, voided)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                investigation_sent_on, investigation_to_ivo_by, closed_on, voided)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, f.unitId, f.reportedOn.description, f.occurredOn?.description, f.reporterRole.rawValue,
                              f.category.rawValue, record.status.rawValue, f.investigation?.startedOn?.description,
                              f.investigation?.completedOn?.description, f.investigation?.assessment?.rawValue,
                              flag(f.investigation?.assessment?.isSerious == true), f.committeeDecidedOn?.description,
                              f.ivo?.reportedOn.description, f.ivo?.channel.rawValue, f.ivo?.investigationSentOn?.description,
-                             deadline?.description, flag(record.voided != nil)])
+                             deadline?.description, f.closedOn?.description, flag(record.voided != nil)])
         try RootCauseRows.replace(recordId: id, causes: f.rootCauses, in: db)
         // Only new notes are inserted; the table's triggers refuse any change to the ones already there.
         let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lex_sarah_notes WHERE record_id = ?", arguments: [id]) ?? 0

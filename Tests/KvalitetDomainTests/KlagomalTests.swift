@@ -84,7 +84,7 @@ struct KlagomalTests {
         var fields = try fields()
         fields.closedOn = date("2025-04-01")
         fields.outcome = .ingenAvvikelse
-        let next = try Klagomal.transition(record(fields, status: .underUtredning), to: .avslutad, with: fields)
+        let next = try Klagomal.transition(record(fields, status: .underUtredning), to: .avslutad, with: fields, today: today)
         #expect(next.status == .avslutad)
     }
 

@@ -147,4 +147,22 @@ struct LexSarahHTTPTests {
             #expect(!csv.body.contains("Eva Ek"))
         }
     }
+
+    @Test func closingRecordsTodayUnlessADateIsGivenAndThePatchCannotSetIt() async throws {
+        try await TestApp.make().run { client in
+            try await investigating(client, assessed("ej_missforhallande"))
+            try await client.step(path, to: "bedomd", version: 2)
+            let patched = try await client.patch(path, #"{"closedOn":"2025-05-01"}"#, version: 3)
+            #expect(patched.pointers == ["/closedOn"])
+            let closed = try await client.step(path, to: "avslutad", version: 3)
+            #expect(closed.json["closedOn"] as? String == "2026-01-15")
+            try await client.create(family.collection, body(assessed("ej_missforhallande")))
+            let other = "/api/v1/lex-sarah/LXS-2025-0002"
+            try await client.step(other, to: "under_utredning", version: 1)
+            try await client.step(other, to: "bedomd", version: 2)
+            let dated = try await client.step(other, to: "avslutad", version: 3, #","closedOn":"2025-04-30""#)
+            #expect(dated.json["closedOn"] as? String == "2025-04-30")
+        }
+    }
 }
+
