@@ -65,9 +65,11 @@ public struct ReceivedFigure: Sendable, Equatable {
 
 /// The counting rules that are arithmetic rather than SQL, in one place.
 public enum ReportRules {
-    /// Sorted as every list of the report is: count descending, then code.
-    public static func sorted(_ counts: [String: Int]) -> [CodeCount] {
-        counts.filter { $0.value > 0 }.map { CodeCount(code: $0.key, count: $0.value) }
+    /// Sorted as every list of the report is: count descending, then code. Codes that did not
+    /// occur are left out, except where a zero is itself the finding (`keepingZeros`: departments
+    /// without a single risk analysis).
+    public static func sorted(_ counts: [String: Int], keepingZeros: Bool = false) -> [CodeCount] {
+        counts.filter { keepingZeros || $0.value > 0 }.map { CodeCount(code: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.code < $1.code }
     }
 

@@ -184,7 +184,7 @@ struct ReportSQL {
             let below = scope.tree.subtree(of: department.id)
             counts[department.id] = named.values.filter { !$0.isDisjoint(with: below) }.count
         }
-        return ReportRules.sorted(counts)
+        return ReportRules.sorted(counts, keepingZeros: true)
     }
 
     // MARK: Supervision (5) and handling times
