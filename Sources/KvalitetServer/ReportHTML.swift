@@ -24,10 +24,14 @@ enum ReportHTML {
             \(row("Kvalitetsavvikelser", r.received.kvalitetsavvikelser))
             \(row("Lex Sarah-rapporter", r.received.lexSarah))</table>
             """
-        for (title, figure) in [("Klagomål och synpunkter från utomstående", r.received.klagomalUtomstaende),
-                                ("Klagomål och synpunkter från personal", r.received.klagomalPersonal),
-                                ("Kvalitetsavvikelser", r.received.kvalitetsavvikelser), ("Lex Sarah-rapporter", r.received.lexSarah)] {
-            html += chart(title: title, figure: figure)
+        let figures = [("Klagomål och synpunkter från utomstående", r.received.klagomalUtomstaende),
+                       ("Klagomål och synpunkter från personal", r.received.klagomalPersonal),
+                       ("Kvalitetsavvikelser", r.received.kvalitetsavvikelser), ("Lex Sarah-rapporter", r.received.lexSarah)]
+        // One colour per area in every chart, so an area is recognised from diagram to diagram.
+        let areaNames = Set(figures.flatMap { $0.1.byArea.map { $0.area ?? "" } }).sorted()
+        let palette = Dictionary(uniqueKeysWithValues: areaNames.enumerated().map { ($1, colors[$0 % colors.count]) })
+        for (title, figure) in figures {
+            html += chart(title: title, figure: figure, palette: palette)
         }
         let lex = r.lexSarah
         html += """
@@ -93,7 +97,7 @@ enum ReportHTML {
     static let colors = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a5a5a5", "#843c0c"]
 
     /// Grouped bars: one group per year, one bar per area, as in the yearly report's diagrams.
-    private static func chart(title: String, figure: ReceivedFigure) -> String {
+    private static func chart(title: String, figure: ReceivedFigure, palette: [String: String]) -> String {
         let years = figure.series.map(\.year)
         let areas = Array(figure.byArea.prefix(colors.count))
         let maximum = max(1, areas.flatMap { $0.series.map(\.count) }.max() ?? 1)
@@ -108,13 +112,13 @@ enum ReportHTML {
             for (areaIndex, area) in areas.enumerated() {
                 let count = area.series.first { $0.year == year }?.count ?? 0
                 let barHeight = (height - bottom - top) * count / maximum
-                svg += "<rect x=\"\(x0 + areaIndex * barWidth)\" y=\"\(height - bottom - barHeight)\" width=\"\(barWidth - 2)\" height=\"\(barHeight)\" fill=\"\(colors[areaIndex])\"><title>\(escape(area.area ?? "Utan område")) \(year): \(count)</title></rect>"
+                svg += "<rect x=\"\(x0 + areaIndex * barWidth)\" y=\"\(height - bottom - barHeight)\" width=\"\(barWidth - 2)\" height=\"\(barHeight)\" fill=\"\(palette[area.area ?? ""] ?? colors[0])\"><title>\(escape(area.area ?? "Utan område")) \(year): \(count)</title></rect>"
             }
             svg += "<text x=\"\(x0 + groupWidth / 2 - 8)\" y=\"\(height - bottom + 16)\" font-size=\"12\" text-anchor=\"middle\">\(year)</text>"
         }
         for (areaIndex, area) in areas.enumerated() {
             let x = left + (areaIndex % 3) * 200, y = height + 4 + (areaIndex / 3) * 22
-            svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(colors[areaIndex])\"/><text x=\"\(x + 16)\" y=\"\(y + 11)\" font-size=\"12\">\(escape(area.area ?? "Utan område"))</text>"
+            svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[area.area ?? ""] ?? colors[0])\"/><text x=\"\(x + 16)\" y=\"\(y + 11)\" font-size=\"12\">\(escape(area.area ?? "Utan område"))</text>"
         }
         let caption = areas.isEmpty ? "Inga under perioden." : "Antal per verksamhetsområde och år, \(years.first ?? 0)–\(years.last ?? 0)."
         return "<figure>" + (areas.isEmpty ? "" : svg + "</svg>") + "<figcaption>\(escape(title)): \(caption)</figcaption></figure>"
