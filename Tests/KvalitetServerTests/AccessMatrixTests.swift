@@ -45,7 +45,40 @@ struct AccessMatrixTests {
         Route(method: .delete, path: record + "?reason=dubblett", ifMatch: true, expected: [200, 200, 403, 403, 404, 401, 401]),
     ]
 
-    @Test(arguments: routes)
+    /// The other families: (path, a body creating a record in `vuxen`, the first step of its workflow).
+    static let families: [(path: String, id: String, create: String, firstStep: String)] = [
+        ("klagomal", "KLG-2025-0001", #"{"unitId":"vuxen","title":"T","receivedOn":"2025-03-02","source":"utomstaende","submitter":"brukare","type":"klagomal","subject":"bemotande"}"#, #"{"to":"under_utredning"}"#),
+        ("lex-sarah", "LXS-2025-0001", #"{"unitId":"vuxen","title":"T","reportedOn":"2025-03-02","reporterRole":"anstalld","category":"sekretess"}"#, #"{"to":"under_utredning"}"#),
+        ("riskanalyser", "RSK-2025-0001", #"{"unitIds":["vuxen"],"title":"T","trigger":"ovrigt","plannedOn":"2025-03-02"}"#, #"{"to":"pagaende"}"#),
+        ("egenkontroller", "EGK-2025-0001", #"{"unitIds":["vuxen"],"title":"T","area":"ovrigt","method":"aktgranskning","plannedOn":"2025-03-02"}"#, #"{"to":"pagaende"}"#),
+        ("tillsynsbeslut", "TSB-2025-0001", #"{"unitIds":["vuxen"],"title":"T","authority":"ivo","caseNumber":"1/2025","decidedOn":"2025-03-02","subject":"ovrigt","deficienciesFound":false}"#, #"{"to":"avslutat"}"#),
+    ]
+
+    static var familyRoutes: [Route] {
+        families.flatMap { family -> [Route] in
+            let base = "/api/v1/\(family.path)", record = base + "/" + family.id
+            let create = family.create.replacingOccurrences(of: "vuxen", with: "ifo-utr")
+            return [
+                Route(method: .post, path: base, body: create, expected: [201, 201, 201, 403, 201, 401, 401]),
+                Route(method: .get, path: base, expected: [200, 200, 403, 403, 200, 401, 401]),
+                Route(method: .get, path: base + "?format=csv&includeText=true", expected: [200, 200, 403, 403, 200, 401, 401]),
+                Route(method: .get, path: record, expected: [200, 200, 404, 403, 404, 401, 401]),
+                Route(method: .get, path: record + "/history", expected: [200, 200, 403, 403, 404, 401, 401]),
+                Route(method: .patch, path: record, body: #"{"title":"Ny"}"#, contentType: "application/merge-patch+json", ifMatch: true,
+                      expected: [200, 200, 403, 403, 404, 401, 401]),
+                Route(method: .post, path: record + "/transitions", body: family.firstStep, ifMatch: true, expected: [200, 200, 403, 403, 404, 401, 401]),
+                Route(method: .delete, path: record + "?reason=dubblett", ifMatch: true, expected: [200, 200, 403, 403, 404, 401, 401]),
+            ]
+        } + [
+            Route(method: .post, path: "/api/v1/lex-sarah/LXS-2025-0001/notes",
+                  body: #"{"documentedOn":"2025-03-04","source":"Intervju","kind":"faktum","authorName":"Eva","authorTitle":"Utredare","text":"T"}"#,
+                  expected: [201, 201, 403, 403, 404, 401, 401]),
+            Route(method: .get, path: "/api/v1/kvalitetsberattelse/2025", expected: [200, 200, 403, 200, 200, 401, 401]),
+            Route(method: .get, path: "/api/v1/kvalitetsberattelse/2025?unitId=vuxen", expected: [200, 200, 403, 200, 404, 401, 401]),
+        ]
+    }
+
+    @Test(arguments: routes + familyRoutes)
     func everyCallerGetsTheStatusItsRoleAndUnitsAllow(route: Route) async throws {
         for (index, caller) in Self.callers.enumerated() {
             var app = try await TestApp.make()
@@ -54,6 +87,9 @@ struct AccessMatrixTests {
             try await app.services.tokens.revoke(name: "revoked", by: setup)
             try await app.run { client in
                 _ = try await client.createAvvikelse(unit: "vuxen")
+                for family in Self.families where route.path.hasPrefix("/api/v1/\(family.path)") {
+                    _ = try await client.post(family.path, family.create)
+                }
                 let reply = try await client.send(route.method, route.path, as: caller, json: route.body, contentType: route.contentType,
                                                   headers: route.ifMatch ? [.ifMatch: "\"1\""] : [:])
                 #expect(Int(reply.status.code) == route.expected[index], "\(caller ?? "no token"): \(reply.body.prefix(200))")
