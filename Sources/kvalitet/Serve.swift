@@ -87,15 +87,6 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply pending migrations to the database and exit.")
     @OptionGroup var options: DatabaseOptions
 
-    @Option(help: "Seconds a keep-alive connection may sit idle (env KVALITET_IDLE_TIMEOUT; default 60).")
-    var idleTimeout: String?
-
-    @Option(help: "Seconds a client has to send a complete request head (env KVALITET_HEADER_TIMEOUT; default 10).")
-    var headerTimeout: String?
-
-    @Option(help: "Open connections at most; more are closed at once (env KVALITET_MAX_CONNECTIONS; default 1024).")
-    var maxConnections: String?
-
     func run() async throws {
         let (config, _, _) = try options.open()
         print("database \(config.databasePath) is at schema version \(Migrations.binaryVersion)")
@@ -106,15 +97,6 @@ struct Migrate: AsyncParsableCommand {
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run SQLite's integrity check; exit 1 unless it says ok.")
     @OptionGroup var options: DatabaseOptions
-
-    @Option(help: "Seconds a keep-alive connection may sit idle (env KVALITET_IDLE_TIMEOUT; default 60).")
-    var idleTimeout: String?
-
-    @Option(help: "Seconds a client has to send a complete request head (env KVALITET_HEADER_TIMEOUT; default 10).")
-    var headerTimeout: String?
-
-    @Option(help: "Open connections at most; more are closed at once (env KVALITET_MAX_CONNECTIONS; default 1024).")
-    var maxConnections: String?
 
     func run() async throws {
         let (_, services, _) = try options.open()
