@@ -134,3 +134,27 @@ struct ReportFiguresTests {
         }
     }
 }
+
+@Suite("Kvalitetsberättelse: units that open and close")
+struct ReportClosedUnitsTests {
+    @Test func coverageCountsOnlyUnitsOpenDuringTheYearAndClosedUnitsKeepTheirRecords() async throws {
+        try await TestApp.make().run { client in
+            // A section closed at the end of 2024 and one opened in 2026: neither is expected to have a risk analysis in 2025.
+            try await client.send(.put, "/api/v1/verksamheter/ifo-utr-gammal", json: #"{"name":"Gammal","level":"sektion","parentId":"ifo-utr","closedOn":"2024-12-31"}"#)
+            try await client.send(.put, "/api/v1/verksamheter/ifo-utr-ny", json: #"{"name":"Ny","level":"sektion","parentId":"ifo-utr","openedOn":"2026-01-01"}"#)
+            try await client.send(.put, "/api/v1/verksamheter/vuxen-stangd", json: #"{"name":"Stängd","level":"avdelning","closedOn":"2025-03-31","area":"Vuxna"}"#)
+            // A record of the closed department, from while it was open, still counts in 2025.
+            try await client.avvikelse(unit: "vuxen-stangd", received: "2025-02-01")
+            let refused = try await client.send(.post, "/api/v1/avvikelser",
+                                                json: #"{"unitId":"vuxen-stangd","title":"T","receivedOn":"2025-04-01","category":"ovrigt"}"#)
+            #expect(refused.status == .unprocessableContent)
+            let report = try await client.report()
+            #expect(figure(report, "received.kvalitetsavvikelser.count") as? Int == 1)
+            #expect(figure(report, "riskanalyser.coverage.sections.total") as? Int == 1)
+            #expect(figure(report, "riskanalyser.coverage.departments.total") as? Int == 3)
+            let previous = try await client.report(year: 2024)
+            #expect(figure(previous, "riskanalyser.coverage.sections.total") as? Int == 2)
+            #expect(figure(previous, "riskanalyser.coverage.departments.total") as? Int == 3)
+        }
+    }
+}
