@@ -30,7 +30,7 @@ public struct DemoLoader: Sendable {
     ]
 
     /// Refuses a database that already holds units or records: demo data never mixes with real data.
-    public func load(seed: UInt64 = 2025, years: Int = 5, progress: @Sendable (String) -> Void = { _ in }) async throws -> Summary {
+    public func load(seed: UInt64 = 2025, years: Int = 5, scale: Double = 1, progress: @Sendable (String) -> Void = { _ in }) async throws -> Summary {
         let existing = try await database.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM records)") ?? 0
         }
@@ -51,7 +51,7 @@ public struct DemoLoader: Sendable {
         for year in (today.year - years)...today.year {
             let fraction = year == today.year ? Double(today.dayNumber - LocalDate(year: year, month: 1, day: 1)!.dayNumber) / 365 : 1
             let growth = 1 + Double(year - today.year + years) * 0.03
-            func volume(_ perYear: Double) -> Int { Int((perYear * growth * fraction).rounded()) }
+            func volume(_ perYear: Double) -> Int { Int((perYear * growth * fraction * scale).rounded()) }
             summary = try await generator.avvikelser(volume(320), year: year, random: &random, summary: summary)
             summary = try await generator.klagomal(volume(55), personal: volume(14), year: year, random: &random, summary: summary)
             summary = try await generator.lexSarah(volume(28), year: year, random: &random, summary: summary)
