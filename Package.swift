@@ -74,8 +74,13 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            // Depends on the executable so that `swift test` builds the binary it starts.
-            dependencies: ["kvalitet"],
+            // Depends on the executable so that `swift test` builds the binary it starts; Hummingbird
+            // serves the loopback Kolada fixture the import is tested against.
+            dependencies: [
+                "kvalitet",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -39,11 +39,15 @@ public struct Actor: Sendable, Equatable {
 public enum Permission: Sendable {
     case createRecord, readRecord, listRecords, changeRecord, readHistory, exportText
     case readUnits, writeUnits, readAggregates, readKodverk, readAudit, manageTokens
+    /// Key figures: definitions, values and analyses are written by quality staff; an analysis is
+    /// free text (like a record's details), so reading it is not an aggregate; Kolada imports
+    /// reach out to the internet and are the administrator's.
+    case writeNyckeltal, readNyckeltalText, importKolada
 
     public func allowed(for role: Role) -> Bool {
         switch role {
         case .admin: return true
-        case .kvalitet: return self != .writeUnits && self != .readAudit && self != .manageTokens
+        case .kvalitet: return ![.writeUnits, .readAudit, .manageTokens, .importKolada].contains(self)
         case .rapportor: return self == .createRecord || self == .readRecord || self == .readKodverk || self == .readUnits
         case .lasare: return self == .readUnits || self == .readAggregates || self == .readKodverk
         }
@@ -52,6 +56,14 @@ public enum Permission: Sendable {
     public func check(_ actor: Actor) throws(DomainError) {
         guard allowed(for: actor.role) else {
             throw DomainError.forbidden("the role \(actor.role.rawValue) may not do this")
+        }
+    }
+
+    /// Key-figure definitions, analyses and whole-organisation values belong to no unit: a token
+    /// limited to units may read them but not change them (it would speak for units it cannot see).
+    public static func checkOrganisationWide(_ actor: Actor) throws(DomainError) {
+        if actor.unitScope != nil {
+            throw DomainError.forbidden("a token limited to units may not change organisation-wide key figures")
         }
     }
 }

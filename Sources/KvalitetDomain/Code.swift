@@ -56,6 +56,10 @@ public enum Kodverk {
         CodeListDescription(TillsynsbeslutStatus.self),
         CodeListDescription(TillsynAuthority.self),
         CodeListDescription(TillsynSubject.self),
+        CodeListDescription(NyckeltalUnit.self),
+        CodeListDescription(NyckeltalDirection.self),
+        CodeListDescription(QualityLevel.self),
+        CodeListDescription(KoladaScope.self),
     ]
 }
 

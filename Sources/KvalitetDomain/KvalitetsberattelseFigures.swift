@@ -11,9 +11,13 @@ public struct Kvalitetsberattelse: Sendable, Equatable {
     public var egenkontroller: Egenkontroller
     public var tillsyn: [Tillsyn]
     public var handlingTimes: HandlingTimes
+    /// Every key figure that is not voided, by code.
+    public var nyckeltal: [NyckeltalFigure]
 
     public init(request: ReportRequest, generatedAt: Date, received: Received, lexSarah: LexSarahFigures, analysis: Analysis,
-                riskanalyser: Riskanalyser, egenkontroller: Egenkontroller, tillsyn: [Tillsyn], handlingTimes: HandlingTimes) {
+                riskanalyser: Riskanalyser, egenkontroller: Egenkontroller, tillsyn: [Tillsyn], handlingTimes: HandlingTimes,
+                nyckeltal: [NyckeltalFigure] = []) {
+        self.nyckeltal = nyckeltal
         self.request = request
         self.generatedAt = generatedAt
         self.received = received

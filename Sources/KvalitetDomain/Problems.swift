@@ -23,6 +23,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case forbidden(String)
     /// The caller's `If-Match` names an older version (412).
     case staleVersion(current: Int)
+    /// Replacing something that exists needs `If-Match` with its current version (428).
+    case versionRequired(current: Int)
 }
 
 /// Collects problems while validating, so that every problem is reported, not only the first.

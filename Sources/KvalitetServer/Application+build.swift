@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     public var clock: any KvalitetClock = SystemClock()
     /// Where the risk matrix's levels begin (`KVALITET_RISK_LEVELS`, default 3,6,9).
     public var riskLevels: RiskLevels = .standard
+    /// Kolada API v3's root (`KVALITET_KOLADA_BASE_URL`); tests point it at a loopback fixture.
+    public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
 
     var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
 
@@ -38,6 +40,8 @@ public struct AppServices: Sendable {
     public let egenkontroller: RecordStore<Egenkontroll>
     public let tillsynsbeslut: RecordStore<Tillsynsbeslut>
     public let reports: ReportStore
+    public let nyckeltal: NyckeltalStore
+    public let kolada: KoladaStore
 
     public init(database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
         self.database = database
@@ -52,6 +56,8 @@ public struct AppServices: Sendable {
         egenkontroller = RecordStore(database, settings: settings)
         tillsynsbeslut = RecordStore(database, settings: settings)
         reports = ReportStore(database)
+        nyckeltal = NyckeltalStore(database)
+        kolada = KoladaStore(database)
     }
 
     /// Opens the database of `config`, applying pending migrations, and brings stored risk levels
@@ -88,6 +94,10 @@ func buildRouter(_ config: AppConfig, services: AppServices) -> (Router<Kvalitet
     RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: &table)
     ReportRoutes(reports: services.reports, units: services.units).register(on: &table)
+    NyckeltalRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
+    NyckeltalValueRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
+    let kolada = KoladaClient(baseURL: config.koladaBaseURL, clock: config.clock)
+    KoladaRoutes(nyckeltal: services.nyckeltal, importer: KoladaImporter(client: kolada, store: services.kolada)).register(on: &table)
     registered.table = table.table
     return (router, table.table)
 }

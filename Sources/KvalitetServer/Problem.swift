@@ -65,6 +65,9 @@ enum ProblemMapping {
             return .badRequest("malformed JSON at byte \(error.offset): \(error.message)")
         case let error as HTTPError:
             return problem(for: error)
+        case let error as KoladaError:
+            // Kolada's failure, not the client's and not ours: a gateway error that says what Kolada did.
+            return HTTPProblem(status: .badGateway, type: "kolada-failed", title: "Kolada import failed", detail: error.description)
         case is NIOTooManyBytesError:
             return problem(for: HTTPError(.contentTooLarge))
         default:
@@ -88,6 +91,10 @@ enum ProblemMapping {
         case .staleVersion(let current):
             return HTTPProblem(status: .preconditionFailed, type: "stale-version", title: "Precondition failed",
                                detail: "If-Match does not name the current version (\(current)); read the record again and retry",
+                               headers: [.eTag: ETag.value(current)])
+        case .versionRequired(let current):
+            return HTTPProblem(status: .preconditionRequired, type: "if-match-required", title: "Precondition required",
+                               detail: "this already exists (version \(current)): send If-Match with its ETag to replace it",
                                headers: [.eTag: ETag.value(current)])
         }
     }

@@ -78,7 +78,7 @@ enum ReportHTML {
                              ("Lex Sarah (till färdig utredning)", r.handlingTimes.lexSarah)] {
             html += "<tr><td>\(name)</td><td class=\"n\">\(time.closed)</td><td class=\"n\">\(time.medianDays.map(String.init) ?? "–")</td><td class=\"n\">\(time.p90Days.map(String.init) ?? "–")</td></tr>"
         }
-        return html + "</table></body></html>"
+        return html + "</table>" + nyckeltalTable(r.nyckeltal, year: year) + "</body></html>"
     }
 
     private static func row(_ label: String, _ figure: ReceivedFigure) -> String {

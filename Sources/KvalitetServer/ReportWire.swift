@@ -41,6 +41,25 @@ enum ReportWire {
                 ("klagomal", handlingTime(report.handlingTimes.klagomal)),
                 ("lexSarah", handlingTime(report.handlingTimes.lexSarah)),
             ])),
+            ("nyckeltal", .array(report.nyckeltal.map(nyckeltal))),
+        ])
+    }
+
+    private static func nyckeltal(_ figure: NyckeltalFigure) -> JSONValue {
+        let number = { (value: FixedDecimal?) in value.map(NyckeltalWire.number) ?? .null }
+        let kolada = { (value: Double?) in value.map(JSONValue.double) ?? .null }
+        let c = figure.comparison
+        return object([
+            ("code", .string(figure.code)), ("name", .string(figure.name)), ("unit", .string(figure.unit.rawValue)),
+            ("direction", .string(figure.direction.rawValue)),
+            ("value", number(figure.value)), ("level", .optional(figure.level?.rawValue)),
+            ("previousYear", number(figure.previousYear)), ("previousLevel", .optional(figure.previousLevel?.rawValue)),
+            ("comparison", object([
+                ("koladaKpi", .optional(c.kpi)),
+                ("municipality", object([("id", .optional(c.municipalityId)), ("value", kolada(c.municipality))])),
+                ("group", object([("id", .optional(c.groupId)), ("value", kolada(c.group))])),
+                ("national", object([("id", c.kpi == nil ? .null : .string("0000")), ("value", kolada(c.national))])),
+            ])),
         ])
     }
 

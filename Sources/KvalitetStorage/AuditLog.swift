@@ -6,6 +6,8 @@ import KvalitetDomain
 public enum AuditAction: String, Sendable, CaseIterable {
     case create, update, transition, void, note, read, history, export, unitPut = "unit_put", unitDelete = "unit_delete"
     case tokenCreate = "token_create", tokenRevoke = "token_revoke"
+    /// A key-figure value stored or replaced; an import of Kolada values.
+    case valuePut = "value_put", koladaImport = "kolada_import"
 }
 
 /// One line of the audit log.

@@ -23,7 +23,7 @@ public struct ReportStore: Sendable {
             return Kvalitetsberattelse(
                 request: request, generatedAt: now, received: try sql.received(), lexSarah: try sql.lexSarah(asOf: asOf),
                 analysis: try sql.analysis(), riskanalyser: try sql.riskanalyser(), egenkontroller: try sql.egenkontroller(),
-                tillsyn: try sql.tillsyn(), handlingTimes: try sql.handlingTimes())
+                tillsyn: try sql.tillsyn(), handlingTimes: try sql.handlingTimes(), nyckeltal: try sql.nyckeltal())
         }
     }
 }

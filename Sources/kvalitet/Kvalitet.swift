@@ -10,7 +10,7 @@ import Logging
 struct Kvalitet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kvalitet: systematic quality work for Swedish social services.",
-        subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self])
+        subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self])
 }
 
 /// Options every subcommand shares: where the database and migrations are.

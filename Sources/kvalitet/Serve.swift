@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Open connections at most; more are closed at once (env KVALITET_MAX_CONNECTIONS; default 1024).")
     var maxConnections: String?
 
+    @Option(help: "Kolada API root for the admins' import endpoint (env KVALITET_KOLADA_BASE_URL; default https://api.kolada.se/v3).")
+    var koladaBaseUrl: String?
+
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
         let (config, services, logger) = try options.open { config, problems in
@@ -55,6 +58,10 @@ struct Serve: AsyncParsableCommand {
             }
             if let count = whole("--max-connections", maxConnections, "KVALITET_MAX_CONNECTIONS", range: 1...100_000) {
                 config.limits.maxConnections = count
+            }
+            if let text = koladaBaseUrl ?? env["KVALITET_KOLADA_BASE_URL"] {
+                if let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil { config.koladaBaseURL = url }
+                else { problems.append("--kolada-base-url / KVALITET_KOLADA_BASE_URL must be an http(s) URL (got \(text))") }
             }
             if let origins = corsOrigin ?? env["KVALITET_CORS_ORIGINS"] {
                 config.corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -68,5 +68,6 @@ func describe(_ error: DomainError) -> String {
     case .notFound(let what): what
     case .forbidden(let why): why
     case .staleVersion(let current): "stale version (current \(current))"
+    case .versionRequired(let current): "exists already (version \(current)); name the version to replace it"
     }
 }

@@ -80,7 +80,7 @@ struct AvvikelseJourneyTests {
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try Spawn.run(process)
         let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
@@ -93,7 +93,7 @@ struct AvvikelseJourneyTests {
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["sqlite3", kvalitet.database, "INSERT INTO schema_migrations VALUES (999, 'future', 'x')"]
-        try sqlite.run()
+        try Spawn.run(sqlite)
         sqlite.waitUntilExit()
         try #require(sqlite.terminationStatus == 0, "sqlite3 is needed for this test")
         let result = try kvalitet.run(["migrate"])

@@ -4,6 +4,18 @@ import FoundationNetworking
 #endif
 import Testing
 
+/// Starts processes one at a time: Foundation's `Process.run()` on Linux is not safe to call from
+/// several threads at once (a test run crashed in its memcpy while suites ran in parallel).
+enum Spawn {
+    private static let lock = NSLock()
+
+    static func run(_ process: Process) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try process.run()
+    }
+}
+
 /// The built `kvalitet` binary, run as a user would: CLI commands and `serve` on a free loopback port.
 struct Kvalitet {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -37,7 +49,7 @@ struct Kvalitet {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try Spawn.run(process)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -62,7 +74,7 @@ struct Kvalitet {
         process.standardOutput = FileHandle.nullDevice
         let log = Log()
         err.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
-        try process.run()
+        try Spawn.run(process)
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let port = log.port { return Server(process: process, port: port, log: log) }

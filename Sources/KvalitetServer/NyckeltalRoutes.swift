@@ -1,0 +1,123 @@
+import Hummingbird
+import KvalitetDomain
+import KvalitetStorage
+
+/// `/api/v1/nyckeltal`: key-figure definitions, created or replaced by code (If-Match to replace),
+/// voided never removed. Definitions are aggregates' metadata: every reading role may read them.
+struct NyckeltalRoutes: Sendable {
+    let store: NyckeltalStore
+    let clock: any KvalitetClock
+
+    static let base = "/api/v1/nyckeltal"
+
+    func register(on table: inout RouteRegistrar) {
+        table.add(.get, Self.base, use: list)
+        table.add(.get, Self.base + "/:code", use: read)
+        table.add(.put, Self.base + "/:code", use: put)
+        table.add(.delete, Self.base + "/:code", use: void)
+        table.add(.get, Self.base + "/:code/history", use: history)
+    }
+
+    /// A code from the path; one that could never be valid is simply not there.
+    static func code(_ context: KvalitetContext) throws -> String {
+        let code = context.parameters.get("code") ?? ""
+        guard Nyckeltal.isValidCode(code) else { throw DomainError.notFound("no key figure \(code.prefix(32))") }
+        return code
+    }
+
+    /// A definition that exists, for the routes below it.
+    static func existing(_ store: NyckeltalStore, _ code: String) async throws -> StoredNyckeltal {
+        guard let stored = try await store.get(code) else { throw DomainError.notFound("no key figure \(code)") }
+        return stored
+    }
+
+    @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
+        try Permission.readAggregates.check(try context.requireActor())
+        var query = QueryReader(request, allowed: ["includeVoided", "format"])
+        let includeVoided = query.bool("includeVoided")
+        let format = query.string("format")
+        if let format, format != "json", format != "csv" { query.fail("format", "must be json or csv") }
+        try query.throwIfAny()
+        let items = try await store.list(includeVoided: includeVoided)
+        if format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv")) {
+            return csv(items)
+        }
+        return Reply.list(items.map(NyckeltalWire.json), nextCursor: nil)
+    }
+
+    /// One row per key figure, the levels as six columns; nothing here is free text about people.
+    private func csv(_ items: [StoredNyckeltal]) -> Response {
+        let levels = QualityLevel.allCases.flatMap { ["\($0.rawValue).min", "\($0.rawValue).max"] }
+        var text = CSVFormat.row(["code", "name", "description", "unit", "direction", "koladaKpi", "source"] + levels
+                                 + ["version", "updatedAt", "voidedOn"])
+        for stored in items {
+            let n = stored.nyckeltal
+            let bounds = QualityLevel.allCases.flatMap { [n.qualityLevels.range($0).min.description, n.qualityLevels.range($0).max.description] }
+            text += CSVFormat.row([n.code, n.name, n.description, n.unit.rawValue, n.direction.rawValue, n.koladaKpi ?? "", n.source] + bounds
+                                  + [String(stored.version), Timestamp.format(stored.updatedAt), stored.voided?.on.description ?? ""])
+        }
+        return Response(status: .ok, headers: [
+            .contentType: "text/csv; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"nyckeltal-\(SwedishTime.today(clock)).csv\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array(text.utf8))))
+    }
+
+    @Sendable func read(_ request: Request, context: KvalitetContext) async throws -> Response {
+        try Permission.readAggregates.check(try context.requireActor())
+        let stored = try await Self.existing(store, try Self.code(context))
+        return Reply.json(NyckeltalWire.json(stored), headers: [.eTag: ETag.value(stored.version)])
+    }
+
+    @Sendable func put(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.writeNyckeltal.check(actor)
+        try Permission.checkOrganisationWide(actor)
+        let code = context.parameters.get("code") ?? ""
+        let ifMatch = request.headers[.ifMatch] == nil ? nil : try ETag.requiredVersion(request)
+        let (object, _) = try await BodyReader.object(request, context: context)
+        guard Nyckeltal.isValidCode(code) else {
+            throw DomainError.invalid([FieldProblem("/code", "the code in the path must be 1–32 characters of A–Z, a–z, 0–9, _ and -")])
+        }
+        let nyckeltal = try NyckeltalWire.definition(object, code: code)
+        let (stored, created) = try await store.put(nyckeltal, ifMatch: ifMatch, by: actor)
+        var headers: HTTPFields = [.eTag: ETag.value(stored.version)]
+        if created { headers[.location] = "\(Self.base)/\(code)" }
+        return Reply.json(NyckeltalWire.json(stored), status: created ? .created : .ok, headers: headers)
+    }
+
+    @Sendable func void(_ request: Request, context: KvalitetContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permission.writeNyckeltal.check(actor)
+        try Permission.checkOrganisationWide(actor)
+        let code = try Self.code(context)
+        let version = try ETag.requiredVersion(request)
+        let query = QueryReader(request, allowed: ["reason"])
+        try query.throwIfAny()
+        var reason = query.string("reason")
+        if let body = try await BodyReader.optionalObject(request, context: context) {
+            var decoder = WireDecoder()
+            decoder.checkKeys(body, allowed: ["reason"])
+            if let fromBody = decoder.string(body["reason"], at: "/reason") { reason = fromBody }
+            if !decoder.problems.isEmpty { throw DomainError.invalid(decoder.problems) }
+        }
+        let problems = Voiding.validate(reason: reason)
+        guard problems.isEmpty, let reason else { throw DomainError.invalid(problems) }
+        let stored = try await store.void(code, ifMatch: version, reason: reason, by: actor)
+        return Reply.json(NyckeltalWire.json(stored), headers: [.eTag: ETag.value(stored.version)])
+    }
+
+    @Sendable func history(_ request: Request, context: KvalitetContext) async throws -> Response {
+        try Permission.readAggregates.check(try context.requireActor())
+        try QueryReader(request, allowed: []).throwIfAny()
+        let code = try Self.code(context)
+        let versions = try await store.history(code)
+        let items: [JSONValue] = versions.map { version in
+            .object(JSONObject([
+                ("version", .int(version.stored.version)), ("action", .string(version.action.rawValue)),
+                ("changedAt", .string(Timestamp.format(version.changedAt))), ("changedBy", .string(version.changedBy)),
+                ("requestId", .optional(version.requestId)), ("nyckeltal", NyckeltalWire.json(version.stored)),
+            ]))
+        }
+        return Reply.json(.object(JSONObject([("code", .string(code)), ("items", .array(items))])))
+    }
+}
