@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Open connections at most; more are closed at once (env KVALITET_MAX_CONNECTIONS; default 1024).")
     var maxConnections: String?
 
+    @Option(help: "The OpenAPI document served at GET /openapi.yaml, read at start; missing is a warning (env KVALITET_OPENAPI; default ./openapi.yaml).")
+    var openapi: String?
+
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
         let (config, services, logger) = try options.open { config, problems in
@@ -55,6 +58,9 @@ struct Serve: AsyncParsableCommand {
             }
             if let count = whole("--max-connections", maxConnections, "KVALITET_MAX_CONNECTIONS", range: 1...100_000) {
                 config.limits.maxConnections = count
+            }
+            if let path = openapi ?? env["KVALITET_OPENAPI"] {
+                if path.isEmpty { problems.append("--openapi / KVALITET_OPENAPI must not be empty") } else { config.openAPIPath = path }
             }
             if let origins = corsOrigin ?? env["KVALITET_CORS_ORIGINS"] {
                 config.corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
