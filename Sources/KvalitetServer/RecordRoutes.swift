@@ -104,8 +104,9 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let id = try caseNumber(context)
         let version = try ETag.requiredVersion(request)
         var query = QueryReader(request, allowed: Self.voidParameters)
+        // Checked like any query parameter, even when the body gives the reason (which wins).
+        var reason = query.text("reason", max: TextRules.shortTextMax)
         try query.throwIfAny()
-        var reason = query.string("reason")
         if let body = try await BodyReader.optionalObject(request, context: context) {
             var decoder = WireDecoder()
             decoder.checkKeys(body, allowed: ["reason"])

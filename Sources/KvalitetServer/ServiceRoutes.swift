@@ -51,7 +51,7 @@ struct ServiceRoutes: Sendable {
         query.tokenName = reader.text("token", max: 64)
         for name in ["from", "to"] {
             guard let text = reader.string(name) else { continue }
-            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { day in
+            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { $0.year >= 1000 ? $0 : nil }.flatMap { day in
                 // A bare date means the whole Swedish day: from its start, or to its end.
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.timeZone = SwedishTime.zone
