@@ -1,8 +1,10 @@
 /// Length and character rules shared by every free-text and name field.
 public enum TextRules {
     /// `nil` when `text` is acceptable; otherwise what is wrong, phrased for the user.
+    /// Lengths count Unicode code points, as JSON Schema's maxLength (openapi.yaml) and SQLite's
+    /// length() (the database's CHECKs) do: "å" written as a + ring is two.
     public static func check(_ text: String, min: Int, max: Int) -> String? {
-        let count = text.count
+        let count = text.unicodeScalars.count
         if count < min { return min == 1 ? "must not be empty" : "must be at least \(min) characters" }
         if count > max { return "must be at most \(max) characters (is \(count))" }
         // Control characters other than line breaks and tabs never belong in a record and break CSV/Excel.

@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var riskLevels: RiskLevels = .standard
     /// Kolada API v3's root (`KVALITET_KOLADA_BASE_URL`); tests point it at a loopback fixture.
     public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
+    /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
+    public var openAPIPath: String = "./openapi.yaml"
 
     var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
 
@@ -74,7 +76,7 @@ public struct AppServices: Sendable {
 
 /// The router with every route and middleware, and the table of its routes; shared by
 /// `buildApplication` and the tests.
-func buildRouter(_ config: AppConfig, services: AppServices) -> (Router<KvalitetContext>, RouteTable) {
+func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDocument = .missing("not loaded")) -> (Router<KvalitetContext>, RouteTable) {
     let router = Router(context: KvalitetContext.self)
     // Middlewares wrap routes registered after them, so the table is filled in below and read later.
     let registered = RouteTableHolder()
@@ -83,7 +85,7 @@ func buildRouter(_ config: AppConfig, services: AppServices) -> (Router<Kvalitet
     router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
     var table = RouteRegistrar(router: router)
-    ServiceRoutes(database: services.database, audit: services.audit).register(on: &table)
+    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     let settings = services.settings
     RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock, settings: settings).register(on: &table)
@@ -115,8 +117,12 @@ final class RouteTableHolder: Sendable {
 public func buildApplication(_ config: AppConfig, services: AppServices, logger: Logger,
                              onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
     let counter = ConnectionCounter()
+    let openAPI = OpenAPIDocument.load(path: config.openAPIPath)
+    if case .missing(let why) = openAPI {
+        logger.warning("openapi.yaml not loaded: GET /openapi.yaml answers 404", metadata: ["path": "\(config.openAPIPath)", "error": "\(why)"])
+    }
     return Application(
-        router: buildRouter(config, services: services).0,
+        router: buildRouter(config, services: services, openAPI: openAPI).0,
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
             idleTimeout: .seconds(config.idleTimeoutSeconds))),

@@ -2,11 +2,11 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// Every request but `/health` needs `Authorization: Bearer <token>` of an unrevoked token.
+/// Every request but `/health` and `/openapi.yaml` needs `Authorization: Bearer <token>` of an unrevoked token.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = KvalitetContext
     let tokens: TokenStore
-    static let publicPaths: Set<String> = ["/health"]
+    static let publicPaths: Set<String> = ["/health", "/openapi.yaml"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if AuthMiddleware.publicPaths.contains(request.uri.path) { return try await next(request, context) }

@@ -121,7 +121,10 @@ struct QueryReader {
 
     mutating func date(_ name: String) -> LocalDate? {
         guard let text = parameters[name] else { return nil }
-        guard let date = LocalDate(text) else { errors.append((name, "must be a date YYYY-MM-DD")); return nil }
+        guard let date = LocalDate(text), date.year >= 1000 else {
+            errors.append((name, "must be a date YYYY-MM-DD from the year 1000 on"))
+            return nil
+        }
         return date
     }
 

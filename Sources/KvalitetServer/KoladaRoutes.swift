@@ -9,7 +9,7 @@ struct KoladaRoutes: Sendable {
     let importer: KoladaImporter
 
     func register(on table: inout RouteRegistrar) {
-        table.add(.get, NyckeltalRoutes.base + "/:code/kolada", use: values)
+        table.add(.get, NyckeltalRoutes.base + "/:code/kolada", query: ["scope", "from", "to"], use: values)
         table.add(.post, NyckeltalRoutes.base + "/:code/kolada-import", use: runImport)
     }
 

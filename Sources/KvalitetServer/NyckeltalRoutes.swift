@@ -11,10 +11,10 @@ struct NyckeltalRoutes: Sendable {
     static let base = "/api/v1/nyckeltal"
 
     func register(on table: inout RouteRegistrar) {
-        table.add(.get, Self.base, use: list)
+        table.add(.get, Self.base, query: ["includeVoided", "format"], use: list)
         table.add(.get, Self.base + "/:code", use: read)
         table.add(.put, Self.base + "/:code", use: put)
-        table.add(.delete, Self.base + "/:code", use: void)
+        table.add(.delete, Self.base + "/:code", query: ["reason"], use: void)
         table.add(.get, Self.base + "/:code/history", use: history)
     }
 

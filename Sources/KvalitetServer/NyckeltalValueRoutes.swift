@@ -10,7 +10,7 @@ struct NyckeltalValueRoutes: Sendable {
 
     func register(on table: inout RouteRegistrar) {
         let base = NyckeltalRoutes.base + "/:code"
-        table.add(.get, base + "/values", use: values)
+        table.add(.get, base + "/values", query: ["from", "to", "unitId", "format"], use: values)
         table.add(.put, base + "/values/:period", use: putValue)
         table.add(.get, base + "/analyses", use: analyses)
         table.add(.get, base + "/analyses/:period", use: readAnalysis)

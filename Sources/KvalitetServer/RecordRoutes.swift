@@ -13,13 +13,21 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
     func register(on table: inout RouteRegistrar) {
         let base = "/api/v1/\(Wire.path)"
         table.add(.post, base, use: create)
-        table.add(.get, base, use: list)
+        table.add(.get, base, query: Self.listParameters, use: list)
         table.add(.get, base + "/:id", use: read)
         table.add(.patch, base + "/:id", use: patch)
-        table.add(.delete, base + "/:id", use: void)
+        table.add(.delete, base + "/:id", query: Self.voidParameters, use: void)
         table.add(.post, base + "/:id/transitions", use: transition)
         table.add(.get, base + "/:id/history", use: history)
     }
+
+    /// The list's query parameters; `overdue` only where the family has deadlines, so a typo
+    /// elsewhere is refused, not ignored.
+    static var listParameters: Set<String> {
+        Set(["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format", "includeText"])
+            .union(Kind.overdueCondition == nil ? [] : ["overdue"])
+    }
+    static var voidParameters: Set<String> { ["reason"] }
 
     private var wire: WireContext { WireContext(today: SwedishTime.today(clock), settings: settings) }
 
@@ -95,9 +103,10 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         try Permission.changeRecord.check(actor)
         let id = try caseNumber(context)
         let version = try ETag.requiredVersion(request)
-        var query = QueryReader(request, allowed: ["reason"])
+        var query = QueryReader(request, allowed: Self.voidParameters)
+        // Checked like any query parameter, even when the body gives the reason (which wins).
+        var reason = query.text("reason", max: TextRules.shortTextMax)
         try query.throwIfAny()
-        var reason = query.string("reason")
         if let body = try await BodyReader.optionalObject(request, context: context) {
             var decoder = WireDecoder()
             decoder.checkKeys(body, allowed: ["reason"])
@@ -140,9 +149,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
     @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
         try Permission.listRecords.check(actor)
-        // `overdue` only where the family has deadlines, so a typo elsewhere is refused, not ignored.
-        let known: Set<String> = ["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format", "includeText"]
-        var reader = QueryReader(request, allowed: known.union(Kind.overdueCondition == nil ? [] : ["overdue"]))
+        var reader = QueryReader(request, allowed: Self.listParameters)
         var query = RecordQuery()
         query.limit = reader.int("limit", range: 1...500, default: 50)
         query.unitId = reader.text("unitId", max: 64)

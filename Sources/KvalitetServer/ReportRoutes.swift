@@ -8,13 +8,15 @@ struct ReportRoutes: Sendable {
     let units: UnitStore
 
     func register(on table: inout RouteRegistrar) {
-        table.add(.get, "/api/v1/kvalitetsberattelse/:year", use: report)
+        table.add(.get, "/api/v1/kvalitetsberattelse/:year", query: Self.parameters, use: report)
     }
+
+    static let parameters: Set<String> = ["unitId", "analysisFrom", "analysisTo", "format"]
 
     @Sendable func report(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
         try Permission.readAggregates.check(actor)
-        var query = QueryReader(request, allowed: ["unitId", "analysisFrom", "analysisTo", "format"])
+        var query = QueryReader(request, allowed: Self.parameters)
         let yearText = context.parameters.get("year") ?? ""
         let year = yearText.count == 4 && yearText.allSatisfy(\.isASCII) ? Int(yearText) : nil
         if year == nil { query.fail("year", "must be a four-digit year") }

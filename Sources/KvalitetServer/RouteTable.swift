@@ -3,7 +3,8 @@ import Hummingbird
 /// Every route the server serves, as registered: the source for 405 answers (a known path with
 /// another method) and for the check that openapi.yaml documents exactly these routes.
 struct RouteTable: Sendable {
-    fileprivate(set) var routes: [(method: HTTPRequest.Method, path: String)] = []
+    /// `query`: the query parameters the route reads (any other is 400); empty when it reads none.
+    fileprivate(set) var routes: [(method: HTTPRequest.Method, path: String, query: Set<String>)] = []
 
     /// The methods served on `path`, matching `:name` segments to anything.
     func methods(servingPath path: String) -> [HTTPRequest.Method] {
@@ -20,6 +21,11 @@ struct RouteTable: Sendable {
             let path = route.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             return (route.method.rawValue.lowercased(), path.hasPrefix("/") ? path : "/" + path)
         }
+    }
+
+    /// The query parameters each route reads, keyed like `get /api/v1/avvikelser` (OpenAPI syntax).
+    var queryParameters: [String: Set<String>] {
+        Dictionary(zip(openAPIPaths, routes).map { ("\($0.method) \($0.path)", $1.query) }, uniquingKeysWith: { $0.union($1) })
     }
 }
 
@@ -48,9 +54,10 @@ struct RouteRegistrar {
 
     init(router: Router<KvalitetContext>) { self.router = router }
 
-    /// Registers `handler` for `method` on `path` (Hummingbird syntax: `/api/v1/avvikelser/:id`).
-    mutating func add(_ method: HTTPRequest.Method, _ path: String, use handler: @escaping Handler) {
+    /// Registers `handler` for `method` on `path` (Hummingbird syntax: `/api/v1/avvikelser/:id`);
+    /// `query` names the query parameters the handler reads, for the check against openapi.yaml.
+    mutating func add(_ method: HTTPRequest.Method, _ path: String, query: Set<String> = [], use handler: @escaping Handler) {
         router.on(RouterPath(path), method: method, use: handler)
-        table.routes.append((method, path))
+        table.routes.append((method, path, query))
     }
 }

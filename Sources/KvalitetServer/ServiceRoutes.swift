@@ -3,22 +3,34 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// `/health` (no token), `/api/v1/kodverk` and the admins' `/api/v1/audit`.
+/// `/health` and `/openapi.yaml` (no token), `/api/v1/kodverk` and the admins' `/api/v1/audit`.
 struct ServiceRoutes: Sendable {
     let database: KvalitetDatabase
     let audit: AuditLog
+    let openAPI: OpenAPIDocument
 
     func register(on table: inout RouteRegistrar) {
         table.add(.get, "/health", use: health)
+        table.add(.get, "/openapi.yaml", use: openAPIDocument)
         table.add(.get, "/api/v1/kodverk", use: kodverk)
-        table.add(.get, "/api/v1/audit", use: auditEntries)
+        table.add(.get, "/api/v1/audit", query: Self.auditParameters, use: auditEntries)
     }
+
+    static let auditParameters: Set<String> = ["recordId", "token", "from", "to", "limit", "cursor"]
 
     @Sendable func health(_ request: Request, context: KvalitetContext) async throws -> Response {
         guard await database.isHealthy() else {
             return Reply.json(.object(JSONObject([("status", .string("unavailable"))])), status: .serviceUnavailable)
         }
         return Reply.json(.object(JSONObject([("status", .string("ok"))])))
+    }
+
+    /// The contract as read at start; 404 when the file was missing then (the server runs without it).
+    @Sendable func openAPIDocument(_ request: Request, context: KvalitetContext) async throws -> Response {
+        guard case .loaded(let bytes) = openAPI else {
+            throw DomainError.notFound("openapi.yaml was not found when the server started; see KVALITET_OPENAPI")
+        }
+        return Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     @Sendable func kodverk(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -32,14 +44,14 @@ struct ServiceRoutes: Sendable {
 
     @Sendable func auditEntries(_ request: Request, context: KvalitetContext) async throws -> Response {
         try Permission.readAudit.check(try context.requireActor())
-        var reader = QueryReader(request, allowed: ["recordId", "token", "from", "to", "limit", "cursor"])
+        var reader = QueryReader(request, allowed: Self.auditParameters)
         var query = AuditQuery()
         query.limit = reader.int("limit", range: 1...500, default: 50)
         query.recordId = reader.text("recordId", max: 64)
         query.tokenName = reader.text("token", max: 64)
         for name in ["from", "to"] {
             guard let text = reader.string(name) else { continue }
-            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { day in
+            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { $0.year >= 1000 ? $0 : nil }.flatMap { day in
                 // A bare date means the whole Swedish day: from its start, or to its end.
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.timeZone = SwedishTime.zone
@@ -67,5 +79,22 @@ struct ServiceRoutes: Sendable {
             ]))
         }
         return Reply.list(items, nextCursor: hasMore ? entries.last.map { Cursor.encode(String($0.id)) } : nil)
+    }
+}
+
+/// The OpenAPI document the server serves, read once when the application is built.
+enum OpenAPIDocument: Sendable {
+    case loaded([UInt8])
+    /// Not readable at start (missing file, wrong path): `GET /openapi.yaml` answers 404.
+    case missing(String)
+
+    static func load(path: String) -> OpenAPIDocument {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard !data.isEmpty else { return .missing("the file is empty") }
+            return .loaded(Array(data))
+        } catch {
+            return .missing(error.localizedDescription)
+        }
     }
 }

@@ -56,8 +56,9 @@ struct WireDecoder {
 
     mutating func date(_ value: JSONValue?, at pointer: String) -> LocalDate? {
         guard let text = string(value, at: pointer) else { return nil }
-        guard let date = LocalDate(text) else {
-            problem(pointer, "must be a calendar date YYYY-MM-DD")
+        // Years before 1000 cannot be stored (case numbers and the database have four-digit years).
+        guard let date = LocalDate(text), date.year >= 1000 else {
+            problem(pointer, "must be a calendar date YYYY-MM-DD from the year 1000 on")
             return nil
         }
         return date

@@ -31,6 +31,8 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Kolada API root for the admins' import endpoint (env KVALITET_KOLADA_BASE_URL; default https://api.kolada.se/v3).")
     var koladaBaseUrl: String?
+    @Option(help: "The OpenAPI document served at GET /openapi.yaml, read at start; missing is a warning (env KVALITET_OPENAPI; default ./openapi.yaml).")
+    var openapi: String?
 
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
@@ -62,6 +64,9 @@ struct Serve: AsyncParsableCommand {
             if let text = koladaBaseUrl ?? env["KVALITET_KOLADA_BASE_URL"] {
                 if let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil { config.koladaBaseURL = url }
                 else { problems.append("--kolada-base-url / KVALITET_KOLADA_BASE_URL must be an http(s) URL (got \(text))") }
+            }
+            if let path = openapi ?? env["KVALITET_OPENAPI"] {
+                if path.isEmpty { problems.append("--openapi / KVALITET_OPENAPI must not be empty") } else { config.openAPIPath = path }
             }
             if let origins = corsOrigin ?? env["KVALITET_CORS_ORIGINS"] {
                 config.corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

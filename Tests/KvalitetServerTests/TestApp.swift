@@ -13,6 +13,10 @@ struct TestApp {
     static let migrations = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("migrations").path
+    /// The repository's openapi.yaml, served at GET /openapi.yaml as `serve` does.
+    static let openAPI = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("openapi.yaml").path
     static let noon = Date(timeIntervalSince1970: 1_768_478_400)  // 2026-01-15T12:00:00Z
 
     let services: AppServices
@@ -25,6 +29,7 @@ struct TestApp {
         var config = AppConfig()
         config.databasePath = NSTemporaryDirectory() + "kvalitet-http-" + UUID().uuidString + "/kvalitet.sqlite"
         config.migrationsPath = migrations
+        config.openAPIPath = openAPI
         config.clock = FixedClock(noon)
         configure(&config)
         let services = try AppServices.open(config, logger: Logger(label: "test"))

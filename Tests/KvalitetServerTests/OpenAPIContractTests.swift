@@ -1,0 +1,192 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KvalitetDomain
+@testable import KvalitetServer
+import Testing
+
+/// openapi.yaml against the server: the routes, their query parameters, the code lists and the
+/// records' fields must be the same in both, so the two cannot drift apart unnoticed.
+/// (scripts/contract checks the rest against the running server: schemathesis.)
+@Suite("openapi.yaml describes exactly what the server serves")
+struct OpenAPIContractTests {
+    static let httpMethods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options", "trace"]
+
+    static func spec() throws -> YAMLNode {
+        try YAMLOutline.parse(try String(contentsOfFile: TestApp.openAPI, encoding: .utf8))
+    }
+
+    /// Every documented operation, keyed `method path`, with its path item and operation nodes.
+    static func operations(_ spec: YAMLNode) -> [String: (path: YAMLNode, operation: YAMLNode)] {
+        var result: [String: (YAMLNode, YAMLNode)] = [:]
+        for path in spec["paths"]?.children ?? [] {
+            for operation in path.children where httpMethods.contains(operation.key) {
+                result["\(operation.key) \(path.key)"] = (path, operation)
+            }
+        }
+        return result
+    }
+
+    /// The parameters of an operation (its path item's and its own) as `in name`, $refs resolved.
+    static func parameters(_ spec: YAMLNode, path: YAMLNode, operation: YAMLNode) -> [(location: String, name: String)] {
+        ((path["parameters"]?.items ?? []) + (operation["parameters"]?.items ?? [])).compactMap { item in
+            var node = item
+            if let ref = item["$ref"]?.scalar {
+                guard ref.hasPrefix("#/components/parameters/"),
+                      let target = spec.at(["components", "parameters", String(ref.dropFirst("#/components/parameters/".count))])
+                else { return ("unresolved", ref) }
+                node = target
+            }
+            guard let location = node["in"]?.scalar, let name = node["name"]?.scalar else { return ("incomplete", item.key) }
+            return (location, name)
+        }
+    }
+
+    static func properties(_ spec: YAMLNode, _ schema: String) -> Set<String> {
+        Set(spec.at(["components", "schemas", schema, "properties"])?.keys ?? [])
+    }
+
+    static func required(_ spec: YAMLNode, _ schema: String) -> Set<String> {
+        Set(spec.at(["components", "schemas", schema, "required"])?.list ?? [])
+    }
+
+    static var python3WithYAML: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")
+            || (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
+    }
+
+    @Test func theSpecIsOpenAPI31WithPathsComponentsAndTheBearerScheme() throws {
+        let spec = try Self.spec()
+        #expect(spec["openapi"]?.scalar?.hasPrefix("3.1.") == true)
+        #expect(spec.at(["info", "title"])?.scalar == "Kvalitet")
+        #expect(Self.operations(spec).count > 40)
+        #expect(spec.at(["components", "securitySchemes", "bearerAuth", "scheme"])?.scalar == "bearer")
+        #expect(spec["security"]?.items.first?["bearerAuth"] != nil)
+    }
+
+    /// The outline reader above is not a YAML parser; where python3 is, a real one reads the file.
+    @Test(.enabled(if: python3WithYAML)) func aRealYAMLParserReadsTheWholeFile() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = """
+            import sys
+            try:
+                import yaml
+            except ImportError:
+                print("no yaml module"); sys.exit(0)
+            d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+            ops = sum(1 for p in d["paths"].values() for m in p if m in ("get", "put", "post", "patch", "delete"))
+            print("operations", ops)
+            """
+        process.arguments = ["python3", "-c", script, TestApp.openAPI]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        if text.hasPrefix("operations") {
+            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "operations \(Self.operations(try Self.spec()).count)")
+        }
+    }
+
+    @Test func everyRouteTheRouterRegistersIsDocumentedWithTheSameMethodsAndNothingElse() async throws {
+        let app = try await TestApp.make()
+        let (_, table) = buildRouter(app.config, services: app.services)
+        let served = Set(table.openAPIPaths.map { "\($0.method) \($0.path)" })
+        let documented = Set(Self.operations(try Self.spec()).keys)
+        #expect(served.count == table.routes.count, "a route is registered twice")
+        #expect(served.subtracting(documented).sorted() == [], "served, but not in openapi.yaml")
+        #expect(documented.subtracting(served).sorted() == [], "in openapi.yaml, but not served")
+    }
+
+    @Test func everyOperationDocumentsExactlyTheQueryParametersItReads() async throws {
+        let app = try await TestApp.make()
+        let (_, table) = buildRouter(app.config, services: app.services)
+        let spec = try Self.spec()
+        for (key, (path, operation)) in Self.operations(spec) {
+            let parameters = Self.parameters(spec, path: path, operation: operation)
+            #expect(!parameters.contains { ["unresolved", "incomplete"].contains($0.location) }, "\(key): \(parameters)")
+            let documented = Set(parameters.filter { $0.location == "query" }.map(\.name))
+            #expect(documented == table.queryParameters[key] ?? [], "\(key)")
+            // Every {name} of the path is a documented path parameter, and nothing else is.
+            let inPath = Set(path.key.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) })
+            #expect(Set(parameters.filter { $0.location == "path" }.map(\.name)) == inPath, "\(key)")
+        }
+    }
+
+    @Test func everyOperationDocumentsTheErrorsItCanGive() throws {
+        let spec = try Self.spec()
+        for (key, (_, operation)) in Self.operations(spec) {
+            let statuses = Set(operation["responses"]?.keys ?? [])
+            #expect(statuses.contains { $0.hasPrefix("2") }, "\(key) has no success response")
+            let isPublic = operation["security"]?.value == "[]"
+            #expect(isPublic != statuses.contains("401"), "\(key): 401 exactly where a token is needed")
+            if operation["requestBody"] != nil {
+                #expect(statuses.isSuperset(of: ["400", "413", "415", "422"]), "\(key)")
+            }
+            let parameters = Self.parameters(spec, path: Self.operations(spec)[key]!.path, operation: operation)
+            if parameters.contains(where: { $0.location == "header" && $0.name == "If-Match" }) {
+                #expect(statuses.contains("412"), "\(key)")
+            }
+            if operation["parameters"]?.items.contains(where: { $0["$ref"]?.scalar == "#/components/parameters/If-Match" }) == true {
+                #expect(statuses.contains("428"), "\(key)")
+            }
+            if parameters.contains(where: { $0.location == "query" }) { #expect(statuses.contains("400"), "\(key)") }
+            if parameters.contains(where: { $0.location == "path" }) { #expect(statuses.contains("404") || statuses.contains("400"), "\(key)") }
+            #expect(operation["operationId"]?.scalar != nil, "\(key) has no operationId")
+        }
+    }
+
+    @Test func everyKodverkListIsASchemaWithTheSameCodesInTheSameOrder() throws {
+        let spec = try Self.spec()
+        for list in Kodverk.all {
+            let documented = spec.at(["components", "schemas", list.name, "enum"])?.list
+            #expect(documented == list.codes.map(\.code), "components.schemas.\(list.name)")
+        }
+        #expect(spec.at(["components", "schemas", "Kodverk", "required"])?.list == Kodverk.all.map(\.name))
+        #expect(Self.properties(spec, "Kodverk") == Set(Kodverk.all.map(\.name)))
+    }
+
+    @Test func eachFamilysSchemasHaveExactlyItsWireFields() throws {
+        let spec = try Self.spec()
+        func check<W: RecordWire>(_ wire: W.Type, _ schema: String) {
+            let meta: Set<String> = ["id", "status", "version", "createdAt", "createdBy", "updatedAt", "voided"]
+            let record = meta.union(W.fieldKeys).union(W.computedKeys)
+            #expect(Self.properties(spec, schema) == record, "\(schema)")
+            // Lists leave out the top-level free text but the title; everything else is always there.
+            let leftOutOfLists = Set(W.freeTextKeys.filter { !$0.contains("/") }).subtracting(["title"])
+            #expect(Self.required(spec, schema) == record.subtracting(leftOutOfLists), "\(schema) required")
+            #expect(Self.properties(spec, schema + "Create") == W.editableKeys, "\(schema)Create")
+            #expect(Self.properties(spec, schema + "Patch") == W.editableKeys, "\(schema)Patch")
+            #expect(Self.properties(spec, schema + "Transition") == Set(W.fieldKeys).subtracting(W.serverManagedKeys).union(["to"]),
+                    "\(schema)Transition")
+        }
+        check(AvvikelseWire.self, "Avvikelse")
+        check(KlagomalWire.self, "Klagomal")
+        check(LexSarahWire.self, "LexSarah")
+        check(RiskanalysWire.self, "Riskanalys")
+        check(EgenkontrollWire.self, "Egenkontroll")
+        check(TillsynsbeslutWire.self, "Tillsynsbeslut")
+        #expect(Self.properties(spec, "Risk") == RiskWire.inputKeys.union(RiskWire.computedKeys))
+        #expect(Self.properties(spec, "RiskInput") == RiskWire.inputKeys)
+        #expect(Self.properties(spec, "LexSarahNote") == Set(LexSarahWire.noteJSON(LexSarahNote(
+            number: 1, documentedOn: LocalDate("2025-03-04")!, source: "s", kind: .faktum, authorName: "a", authorTitle: "t",
+            text: "x", addedAt: Date(), addedBy: "b")).objectKeys))
+    }
+
+    @Test func theUnitSchemasHaveExactlyTheUnitsWireFields() throws {
+        let spec = try Self.spec()
+        let unit = OrgUnit(id: "ifo", name: "IFO", level: .forvaltning, parentId: nil, area: nil)
+        #expect(Self.properties(spec, "Unit") == Set(UnitRoutes.json(unit, tree: OrgTree([unit])).objectKeys))
+        #expect(Self.properties(spec, "UnitInput") == UnitRoutes.keys)
+    }
+}
+
+extension JSONValue {
+    var objectKeys: [String] {
+        if case .object(let object) = self { return object.keys }
+        return []
+    }
+}
