@@ -40,7 +40,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            // The Kolada client uses URLSession (FoundationNetworking), which runs on the system
+            // libcurl; with --static-swift-stdlib that library must be linked by name.
+            linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]
         ),
         .executableTarget(
             name: "kvalitet",
