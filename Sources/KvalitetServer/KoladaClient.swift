@@ -85,6 +85,11 @@ public struct KoladaClient: Sendable {
         return next
     }
 
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? URLError { return "URL error \(error.code.rawValue)" + (error.failureURLString.map { " for \($0)" } ?? "") }
+        return String(describing: type(of: error))
+    }
+
     private func get(_ url: URL, session: URLSession) async throws -> Data {
         var last = ""
         for attempt in 1...max(1, maxAttempts) {
@@ -105,6 +110,12 @@ public struct KoladaClient: Sendable {
                 }
             } catch let error as URLError where Self.retryable.contains(error.code) {
                 last = error.code == .timedOut ? "timed out after \(timeout) s" : "\(error.localizedDescription)"
+            } catch let error as KoladaError {
+                throw error
+            } catch {
+                // An unknown host, a refused connection, TLS: not worth a retry, but still Kolada's
+                // side of the import, so it is said as such (502), never as our own failure (500).
+                throw KoladaError.unavailable(url: url.absoluteString, attempts: attempt, last: Self.describe(error))
             }
         }
         throw KoladaError.unavailable(url: url.absoluteString, attempts: max(1, maxAttempts), last: last)

@@ -31,7 +31,10 @@ enum ProblemMapping {
 
     static func response(for error: any Error, request: Request, context: KvalitetContext) -> Response {
         let problem = problem(for: error)
-        if problem.status.code >= 500 {
+        if problem.status.code >= 502 {
+            // An upstream service (Kolada) failed: worth a warning, not an error of ours.
+            context.logger.warning("upstream failed", metadata: ["detail": "\(problem.detail)", "path": "\(request.uri.path)"])
+        } else if problem.status.code >= 500 {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
         }
         var members: [(String, JSONValue)] = [

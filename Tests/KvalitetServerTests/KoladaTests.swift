@@ -118,3 +118,17 @@ import Testing
         }
     }
 }
+
+@Suite struct KoladaConnectionFailureTests {
+    /// Regression (contract run): a transport error that is not retried (there: an unknown host)
+    /// surfaced as a raw URLError, answered 500. An unsupported scheme fails the same way, locally.
+    @Test func aTransportErrorThatIsNotRetriedIsAKoladaErrorSoTheAnswerIs502() async throws {
+        var client = KoladaClient(baseURL: URL(string: "gopher://127.0.0.1:9/v3")!, clock: FixedClock(TestApp.noon))
+        client.timeout = 5
+        client.maxAttempts = 1
+        client.backoff = { _ in }
+        await #expect(throws: KoladaError.self) {
+            try await client.fetch(kpi: "U33461", municipalities: ["1315"], years: 2024...2024)
+        }
+    }
+}
