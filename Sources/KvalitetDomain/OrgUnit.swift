@@ -60,9 +60,14 @@ public struct OrgUnit: Sendable, Equatable, Codable {
 /// The whole organisation, for what needs the tree: inherited areas, subtrees and cycles.
 public struct OrgTree: Sendable {
     public let units: [String: OrgUnit]
+    /// Sub-units by parent, built once: subtrees are asked for on every write and per unit in reports.
+    private let children: [String: [String]]
 
     public init(_ units: [OrgUnit]) {
         self.units = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        var children: [String: [String]] = [:]
+        for unit in self.units.values { if let parent = unit.parentId { children[parent, default: []].append(unit.id) } }
+        self.children = children
     }
 
     /// The area from the nearest ancestor (or the unit itself) that sets one.
@@ -89,8 +94,6 @@ public struct OrgTree: Sendable {
 
     /// `root` and every unit below it.
     public func subtree(of root: String) -> Set<String> {
-        var children: [String: [String]] = [:]
-        for unit in units.values { if let parent = unit.parentId { children[parent, default: []].append(unit.id) } }
         var result: Set<String> = []
         var stack = units[root] == nil ? [] : [root]
         while let next = stack.popLast() {
