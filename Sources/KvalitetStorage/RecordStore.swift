@@ -35,27 +35,10 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     public func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
         let now = database.now
+        let settings = settings
         return try await StorageErrors.translate {
             try await database.pool.write { db in
-                if let idempotency, let replay = try Self.replay(idempotency, actor: actor, in: db) {
-                    return .replayed(replay)
-                }
-                try Self.checkUnits(of: fields, actor: actor, in: db)
-                let year = Kind.primaryDate(of: fields).year
-                let last = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?",
-                                            arguments: [Kind.family.rawValue, year]) ?? 0
-                let record = CaseRecord<Kind>(
-                    id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
-                    fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
-                try Self.write(record, action: .create, actor: actor, isNew: true, settings: settings, in: db)
-                if let idempotency {
-                    try db.execute(sql: """
-                        INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [actor.tokenName, idempotency.key, Kind.family.rawValue, Data(idempotency.requestHash),
-                                         record.id.description, Timestamp.format(now)])
-                }
-                return .created(record)
+                try Self.create(fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db)
             }
         }
     }
@@ -78,27 +61,11 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         _ transform: @escaping @Sendable (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>
     ) async throws -> CaseRecord<Kind> {
         let now = database.now
-        let today = SwedishTime.date(of: now)
+        let settings = settings
         return try await StorageErrors.translate {
             try await database.pool.write { db in
-                guard let current = try Self.fetchVisible(id, actor: actor, in: db) else { throw Self.notFound(id) }
-                if let voided = current.voided {
-                    throw DomainError.conflict(rule: "\(id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
-                }
-                if let expectedVersion, current.version != expectedVersion {
-                    throw DomainError.staleVersion(current: current.version)
-                }
-                var next = try transform(current, today)
-                try Kind.checkChange(from: current.fields, to: next.fields)
-                next.id = current.id
-                next.version = current.version + 1
-                next.createdAt = current.createdAt
-                next.createdBy = current.createdBy
-                next.updatedAt = now
-                // Units the record already names stay allowed for an actor who sees it through another one.
-                try Self.checkUnits(of: next.fields, actor: actor, in: db, alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
-                try Self.write(next, action: action, actor: actor, isNew: false, settings: settings, in: db)
-                return next
+                try Self.change(id, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings,
+                                in: db, transform)
             }
         }
     }

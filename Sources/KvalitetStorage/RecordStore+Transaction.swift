@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+
+/// The stores' writes as steps inside a transaction the caller holds: the API runs one per
+/// transaction, the demo loader many in one (the same rules and rows either way).
+extension RecordStore {
+    /// Creates a record with the next case number of its family and year (or replays an idempotent retry).
+    static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date, settings: RecordSettings,
+                       in db: Database) throws -> CreateOutcome<Kind> {
+        if let idempotency, let replay = try replay(idempotency, actor: actor, in: db) {
+            return .replayed(replay)
+        }
+        try checkUnits(of: fields, actor: actor, in: db)
+        let year = Kind.primaryDate(of: fields).year
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?",
+                                    arguments: [Kind.family.rawValue, year]) ?? 0
+        let record = CaseRecord<Kind>(
+            id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
+            fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
+        try write(record, action: .create, actor: actor, isNew: true, settings: settings, in: db)
+        if let idempotency {
+            try db.execute(sql: """
+                INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [actor.tokenName, idempotency.key, Kind.family.rawValue, Data(idempotency.requestHash),
+                                 record.id.description, Timestamp.format(now)])
+        }
+        return .created(record)
+    }
+
+    /// Changes a record through `transform` (see `change(_:expectedVersion:by:action:_:)`).
+    static func change(_ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
+                       settings: RecordSettings, in db: Database,
+                       _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
+        guard let current = try fetchVisible(id, actor: actor, in: db) else { throw notFound(id) }
+        if let voided = current.voided {
+            throw DomainError.conflict(rule: "\(id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
+        }
+        if let expectedVersion, current.version != expectedVersion {
+            throw DomainError.staleVersion(current: current.version)
+        }
+        var next = try transform(current, SwedishTime.date(of: now))
+        try Kind.checkChange(from: current.fields, to: next.fields)
+        next.id = current.id
+        next.version = current.version + 1
+        next.createdAt = current.createdAt
+        next.createdBy = current.createdBy
+        next.updatedAt = now
+        // Units the record already names stay allowed for an actor who sees it through another one.
+        try checkUnits(of: next.fields, actor: actor, in: db, alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
+        try write(next, action: action, actor: actor, isNew: false, settings: settings, in: db)
+        return next
+    }
+}
