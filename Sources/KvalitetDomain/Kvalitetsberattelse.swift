@@ -81,6 +81,19 @@ public enum ReportRules {
         return sorted[rank - 1]
     }
 
+    /// The same nearest rank over a histogram (value → how many times it occurs).
+    public static func nearestRank(histogram: [Int: Int], percentile: Int) -> Int? {
+        let count = histogram.values.reduce(0, +)
+        guard count > 0 else { return nil }
+        let rank = max(1, (percentile * count + 99) / 100)
+        var seen = 0
+        for value in histogram.keys.sorted() {
+            seen += histogram[value]!
+            if seen >= rank { return value }
+        }
+        return nil
+    }
+
     /// Responses over offered, to four decimals; nil when nobody was offered the survey.
     public static func responseRate(offered: Int, responses: Int) -> Double? {
         guard offered > 0 else { return nil }

@@ -143,6 +143,12 @@ public struct Kvalitetsberattelse: Sendable, Equatable {
             medianDays = ReportRules.nearestRank(days, percentile: 50)
             p90Days = ReportRules.nearestRank(days, percentile: 90)
         }
+        /// From how many were closed after each number of days.
+        public init(histogram: [Int: Int]) {
+            closed = histogram.values.reduce(0, +)
+            medianDays = ReportRules.nearestRank(histogram: histogram, percentile: 50)
+            p90Days = ReportRules.nearestRank(histogram: histogram, percentile: 90)
+        }
     }
 
     /// Handling times of the three families that have one.

@@ -23,7 +23,8 @@ public struct AppConfig: Sendable {
     /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
     public var openAPIPath: String = "./openapi.yaml"
 
-    var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
+    /// The rules records are stored under (the configured risk levels).
+    public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
 
     public init() {}
 }
@@ -62,12 +63,13 @@ public struct AppServices: Sendable {
         kolada = KoladaStore(database)
     }
 
-    /// Opens the database of `config`, applying pending migrations, and brings stored risk levels
-    /// in line with the configured thresholds.
+    /// Opens the database of `config`, applying pending migrations, builds the report's running sums
+    /// if an upgrade left them empty, and brings stored risk levels in line with the configured thresholds.
     public static func open(_ config: AppConfig, logger: Logger) throws -> AppServices {
         let services = AppServices(database: try KvalitetDatabase.open(
             path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger),
             settings: config.recordSettings)
+        try services.database.buildReportCountsIfNeeded(settings: config.recordSettings, logger: logger)
         let releveled = try services.riskanalyser.relevelRisks()
         if releveled > 0 { logger.notice("risk levels recomputed for new thresholds", metadata: ["risks": "\(releveled)"]) }
         return services
@@ -95,7 +97,7 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     RecordRoutes<RiskanalysWire>(store: services.riskanalyser, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: &table)
-    ReportRoutes(reports: services.reports, units: services.units).register(on: &table)
+    ReportRoutes(reports: services.reports, units: services.units, clock: config.clock).register(on: &table)
     NyckeltalRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     NyckeltalValueRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     let kolada = KoladaClient(baseURL: config.koladaBaseURL, clock: config.clock)

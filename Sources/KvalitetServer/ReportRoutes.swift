@@ -3,9 +3,12 @@ import KvalitetDomain
 import KvalitetStorage
 
 /// `GET /api/v1/kvalitetsberattelse/{year}`: the yearly figures as JSON, a printable HTML page or flat CSV.
+/// Answers `304 Not Modified` to an `If-None-Match` naming the current `ETag`, without computing anything.
 struct ReportRoutes: Sendable {
     let reports: ReportStore
     let units: UnitStore
+    let clock: any KvalitetClock
+    let etag = ReportETag()
 
     func register(on table: inout RouteRegistrar) {
         table.add(.get, "/api/v1/kvalitetsberattelse/:year", query: Self.parameters, use: report)
@@ -31,23 +34,37 @@ struct ReportRoutes: Sendable {
         guard reportRequest.analysisFrom <= reportRequest.analysisTo else {
             throw HTTPProblem.badQuery([("analysisTo", "must not be before analysisFrom (\(reportRequest.analysisFrom))")])
         }
-        let report = try await reports.kvalitetsberattelse(reportRequest, by: actor)
         let accept = request.headers[.accept] ?? ""
-        switch format ?? (accept.contains("text/html") ? "html" : accept.contains("text/csv") ? "csv" : "json") {
+        let chosen = format ?? (accept.contains("text/html") ? "html" : accept.contains("text/csv") ? "csv" : "json")
+        let today = SwedishTime.today(clock)
+        if let ifNoneMatch = request.headers[.ifNoneMatch] {
+            let current = etag.value(generation: try await reports.generation(), request: reportRequest, format: chosen, actor: actor, today: today)
+            if ReportETag.matches(ifNoneMatch, current) {
+                var headers = ReportETag.cacheHeaders
+                headers[.eTag] = current
+                return Response(status: .notModified, headers: headers)
+            }
+        }
+        let generated = try await reports.generate(reportRequest, by: actor)
+        let report = generated.report
+        var headers = ReportETag.cacheHeaders
+        headers[.eTag] = etag.value(generation: generated.generation, request: reportRequest, format: chosen, actor: actor, today: today)
+        switch chosen {
         case "html":
             let tree = try await units.tree()
             let names = tree.units.mapValues(\.name)
             let scopeName = unitId.flatMap { names[$0] } ?? "Hela organisationen"
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+            headers[.contentType] = "text/html; charset=utf-8"
+            return Response(status: .ok, headers: headers,
                             body: .init(byteBuffer: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName))))
         case "csv":
             let rows = ReportWire.flatRows(ReportWire.json(report)).map { CSVFormat.row([$0.0, $0.1]) }.joined()
-            return Response(status: .ok, headers: [
-                .contentType: "text/csv; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"kvalitetsberattelse-\(year).csv\"",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array((CSVFormat.row(["figur", "varde"]) + rows).utf8))))
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"kvalitetsberattelse-\(year).csv\""
+            return Response(status: .ok, headers: headers,
+                            body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array((CSVFormat.row(["figur", "varde"]) + rows).utf8))))
         default:
-            return Reply.json(ReportWire.json(report))
+            return Reply.json(ReportWire.json(report), headers: headers)
         }
     }
 }

@@ -6,6 +6,8 @@ import KvalitetDomain
 private func flag(_ value: Bool) -> Int { value ? 1 : 0 }
 
 extension Klagomal: StoredKind {
+    public static func reportTallies(_ record: CaseRecord<Klagomal>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+
     public static func writeFacts(_ record: CaseRecord<Klagomal>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         try db.execute(sql: """
@@ -19,6 +21,8 @@ extension Klagomal: StoredKind {
 }
 
 extension LexSarah: StoredKind {
+    public static func reportTallies(_ record: CaseRecord<LexSarah>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+
     public static func writeFacts(_ record: CaseRecord<LexSarah>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         let id = record.id.description
@@ -56,6 +60,10 @@ extension LexSarah: StoredKind {
 }
 
 extension Riskanalys: StoredKind {
+    public static func reportTallies(_ record: CaseRecord<Riskanalys>, settings: RecordSettings) -> [ReportTally: Int] {
+        reportTallies(record, levels: settings.riskLevels)
+    }
+
     public static func writeFacts(_ record: CaseRecord<Riskanalys>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         let id = record.id.description
@@ -89,12 +97,17 @@ extension RecordStore where Kind == Riskanalys {
                 WHERE level <> CASE
                     WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN 'hog' ELSE 'mycket_hog' END
                 """, arguments: [levels.lagMax, levels.mattligMax, levels.hogMax, levels.lagMax, levels.mattligMax, levels.hogMax])
-            return db.changesCount
+            let changed = db.changesCount
+            // The report counts high risks by level: its sums follow the new thresholds.
+            if changed > 0 { try ReportCounts.rebuild([.riskanalysHighRisks], settings: settings, in: db) }
+            return changed
         }
     }
 }
 
 extension Egenkontroll: StoredKind {
+    public static func reportTallies(_ record: CaseRecord<Egenkontroll>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+
     public static func writeFacts(_ record: CaseRecord<Egenkontroll>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         try db.execute(sql: """
@@ -108,6 +121,8 @@ extension Egenkontroll: StoredKind {
 }
 
 extension Tillsynsbeslut: StoredKind {
+    public static func reportTallies(_ record: CaseRecord<Tillsynsbeslut>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+
     public static func writeFacts(_ record: CaseRecord<Tillsynsbeslut>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         try db.execute(sql: """

@@ -18,7 +18,7 @@ extension RecordStore {
         let record = CaseRecord<Kind>(
             id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
             fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
-        try write(record, action: .create, actor: actor, isNew: true, settings: settings, in: db)
+        try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db)
         if let idempotency {
             try db.execute(sql: """
                 INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
@@ -49,7 +49,7 @@ extension RecordStore {
         next.updatedAt = now
         // Units the record already names stay allowed for an actor who sees it through another one.
         try checkUnits(of: next.fields, actor: actor, in: db, alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
-        try write(next, action: action, actor: actor, isNew: false, settings: settings, in: db)
+        try write(next, previous: current, action: action, actor: actor, settings: settings, in: db)
         return next
     }
 }

@@ -5,8 +5,10 @@ import KvalitetDomain
 extension RecordStore {
     /// Writes one state of a record everywhere it lives: its row, its units, the family's facts,
     /// a new version in its history and an audit entry, all in the caller's transaction.
-    static func write(_ record: CaseRecord<Kind>, action: ChangeAction, actor: Actor, isNew: Bool, settings: RecordSettings,
+    /// `previous` is the state being replaced (nil for a new record): the report's sums change by the difference.
+    static func write(_ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, action: ChangeAction, actor: Actor, settings: RecordSettings,
                       in db: Database) throws {
+        let isNew = previous == nil
         let id = record.id.description
         let body = try RecordCodec.encode(record)
         let title = Kind.title(of: record.fields)
@@ -34,6 +36,8 @@ extension RecordStore {
             try db.execute(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
         }
         try Kind.writeFacts(record, to: db, settings: settings)
+        try ReportCounts.apply(ReportTally.delta(from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
+                                                 to: Kind.reportTallies(record, settings: settings)), in: db)
         try db.execute(sql: """
             INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
             VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -11,6 +11,11 @@ public struct ReportStore: Sendable {
     public init(_ database: KvalitetDatabase) { self.database = database }
 
     public func kvalitetsberattelse(_ request: ReportRequest, by actor: Actor) async throws -> Kvalitetsberattelse {
+        try await generate(request, by: actor).report
+    }
+
+    /// The report with the data generation it was computed at, read in the same transaction.
+    public func generate(_ request: ReportRequest, by actor: Actor) async throws -> GeneratedReport {
         let now = database.now
         return try await database.pool.read { db in
             let tree = try UnitStore.tree(db)
@@ -20,12 +25,29 @@ public struct ReportStore: Sendable {
             let scope = ReportScope(request: request, actor: actor, tree: tree)
             let asOf = min(SwedishTime.date(of: now), request.yearEnd)
             let sql = ReportSQL(db: db, scope: scope, request: request)
-            return Kvalitetsberattelse(
+            let report = Kvalitetsberattelse(
                 request: request, generatedAt: now, received: try sql.received(), lexSarah: try sql.lexSarah(asOf: asOf),
                 analysis: try sql.analysis(), riskanalyser: try sql.riskanalyser(), egenkontroller: try sql.egenkontroller(),
                 tillsyn: try sql.tillsyn(), handlingTimes: try sql.handlingTimes(), nyckeltal: try sql.nyckeltal())
+            return GeneratedReport(report: report, generation: try Self.generation(db))
         }
     }
+
+    /// A number that grows with every committed change to what any report shows (records, units,
+    /// key figures, Kolada values): equal numbers mean an unchanged report for the same request and day.
+    public func generation() async throws -> Int64 {
+        try await database.pool.read(Self.generation)
+    }
+
+    static func generation(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT n FROM data_generation WHERE id = 1")) ?? 0
+    }
+}
+
+/// A computed report and the data generation it reflects.
+public struct GeneratedReport: Sendable {
+    public let report: Kvalitetsberattelse
+    public let generation: Int64
 }
 
 /// Which units count: the requested subtree, within the actor's subtrees.
@@ -44,17 +66,17 @@ struct ReportScope {
         self.units = units
     }
 
-    /// A condition on a single-unit fact table's `unit_id`, with its argument.
-    func unitCondition(_ column: String = "f.unit_id") -> (String, StatementArguments) {
-        guard let units else { return ("1", []) }
-        return ("\(column) IN (SELECT value FROM json_each(?))", [Self.json(units)])
+    /// Whether a sum filed under `units` (a unit id, or a record's units joined by ",") is in scope:
+    /// a multi-unit record counts when any of its units is.
+    func includes(_ units: String) -> Bool {
+        guard let scoped = self.units else { return true }
+        if scoped.contains(units) { return true }
+        return units.contains(",") && units.split(separator: ",").contains { scoped.contains(String($0)) }
     }
 
-    /// A condition for multi-unit families: any of the record's units is in scope.
-    func recordUnitsCondition() -> (String, StatementArguments) {
-        guard let units else { return ("1", []) }
-        return ("EXISTS (SELECT 1 FROM record_units ru WHERE ru.record_id = f.record_id AND ru.unit_id IN (SELECT value FROM json_each(?)))",
-                [Self.json(units)])
+    /// A JSON array of unit ids, for `json_each(?)`.
+    static func json(_ units: Set<String>) -> String {
+        "[" + units.sorted().map { "\"\($0)\"" }.joined(separator: ",") + "]"
     }
 
     /// Units of `level` open at some time during `year`, within the scope.
@@ -65,7 +87,4 @@ struct ReportScope {
         }
     }
 
-    static func json(_ units: Set<String>) -> String {
-        "[" + units.sorted().map { "\"\($0)\"" }.joined(separator: ",") + "]"
-    }
 }

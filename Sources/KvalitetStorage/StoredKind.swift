@@ -9,6 +9,8 @@ public protocol StoredKind: RecordKind {
     /// A condition on `r` (records) with one `?` for today, true for records that need action
     /// because a deadline has passed; nil when the family has no deadlines (`?overdue=` is refused).
     static var overdueCondition: String? { get }
+    /// What the record adds to the report's running sums (the domain's counting rules).
+    static func reportTallies(_ record: CaseRecord<Self>, settings: RecordSettings) -> [ReportTally: Int]
 }
 
 extension StoredKind {
@@ -42,6 +44,8 @@ enum RootCauseRows {
 }
 
 extension Avvikelse: StoredKind {
+    public static func reportTallies(_ record: CaseRecord<Avvikelse>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+
     public static func writeFacts(_ record: CaseRecord<Avvikelse>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         try db.execute(sql: """

@@ -105,15 +105,18 @@ struct Migrate: AsyncParsableCommand {
     }
 }
 
-/// `kvalitet check`: SQLite's integrity check.
+/// `kvalitet check`: SQLite's integrity check, and the report's running sums against the records.
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run SQLite's integrity check; exit 1 unless it says ok.")
+    static let configuration = CommandConfiguration(
+        abstract: "Run SQLite's integrity check and recount the report's sums from the records; exit 1 unless both agree.")
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let (_, services, _) = try options.open()
+        let (config, services, _) = try options.open()
         let result = try await services.database.integrityCheck()
         print(result.joined(separator: "\n"))
-        if result != ["ok"] { throw ExitCode(1) }
+        let counts = try services.database.reportCountsMatchRecords(settings: config.recordSettings)
+        print(counts ? "report sums: ok" : "report sums: differ from the records")
+        if result != ["ok"] || !counts { throw ExitCode(1) }
     }
 }

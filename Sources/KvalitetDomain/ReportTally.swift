@@ -1,0 +1,126 @@
+/// What the kvalitetsberättelse counts, each on the date a record counts on. A record contributes
+/// tallies; the store keeps their running sums per day, month and year, so a report adds up a few
+/// hundred sums instead of visiting the year's records.
+public enum ReportMetric: String, Sendable, CaseIterable {
+    /// Received, on the date received (4.1). Klagomål keyed by source.
+    case klagomalReceived = "kl.received", avvikelseReceived = "avv.received"
+    /// Lex Sarah reports on their report date: received (4.1) and the start of "open at year end".
+    case lexSarahReported = "ls.reported"
+    /// Closed lex Sarah reports, on the later of report and closing date (open = reported − closed).
+    case lexSarahClosed = "ls.closed"
+    /// Treated by the committee as a missförhållande or risk of one, keyed "category|assessment".
+    case lexSarahTreated = "ls.treated", lexSarahTreatedCause = "ls.treated.cause"
+    case lexSarahReportedToIvo = "ls.ivo"
+    /// An investigation overdue to IVO from the day after its two months, until the day it was sent.
+    case lexSarahOverdueFrom = "ls.overdue.from", lexSarahOverdueUntil = "ls.overdue.until"
+    /// Closed in the analysis period (4.2).
+    case avvikelseClosed = "avv.closed", avvikelseClosedCause = "avv.closed.cause"
+    case klagomalClosedSubject = "kl.closed.subject", klagomalClosedOutcome = "kl.closed.outcome",
+         klagomalClosedSubmitter = "kl.closed.submitter"
+    /// Performed risk analyses (4.3), keyed "trigger|documented"; their high risks as the amount.
+    case riskanalysDone = "ra.done", riskanalysHighRisks = "ra.high"
+    /// Performed self-inspections (4.4), keyed "area|method"; the other four are amounts.
+    case egenkontrollDone = "ek.done", egenkontrollDocumented = "ek.documented", egenkontrollDeficient = "ek.deficient",
+         egenkontrollOffered = "ek.offered", egenkontrollResponses = "ek.responses"
+    /// Supervision decisions (5), keyed "authority|deficient|case number".
+    case tillsynDecision = "ts.decision"
+    /// Handling times in days (the key), on the closing date.
+    case avvikelseHandlingDays = "avv.days", klagomalHandlingDays = "kl.days", lexSarahHandlingDays = "ls.days"
+}
+
+/// One counted thing: a metric on a date, for a unit (or a multi-unit record's units, sorted and
+/// joined by ","), with its classification.
+public struct ReportTally: Hashable, Sendable {
+    public let metric: ReportMetric
+    public let date: LocalDate
+    public let units: String
+    public let key: String
+
+    public init(_ metric: ReportMetric, on date: LocalDate, units: String, key: String = "") {
+        self.metric = metric
+        self.date = date
+        self.units = units
+        self.key = key
+    }
+
+    /// How a multi-unit record is filed: its distinct units, sorted, joined by ",".
+    public static func unitsKey(_ units: [String]) -> String { Set(units).sorted().joined(separator: ",") }
+
+    /// What changes in the sums when a record goes from `before` to `after`; unchanged tallies cancel.
+    public static func delta(from before: [ReportTally: Int], to after: [ReportTally: Int]) -> [ReportTally: Int] {
+        var delta = after
+        for (tally, amount) in before { delta[tally, default: 0] -= amount }
+        return delta.filter { $0.value != 0 }
+    }
+}
+
+/// The granularity a running sum is kept at.
+public enum ReportGrain: String, Sendable, CaseIterable {
+    case year = "y", month = "m", day = "d"
+
+    public func period(of date: LocalDate) -> String {
+        let text = date.description
+        switch self {
+        case .year: return String(text.prefix(4))
+        case .month: return String(text.prefix(7))
+        case .day: return text
+        }
+    }
+}
+
+/// A closed date range cut into whole years, whole months and single days, so that it is the sum of
+/// as few running sums as possible: 2025-06-01…2026-05-31 is twelve month rows per unit and code.
+public struct ReportRange: Sendable, Equatable {
+    public struct Piece: Sendable, Equatable {
+        public let grain: ReportGrain
+        public let from: String
+        public let to: String
+    }
+
+    public let pieces: [Piece]
+
+    /// The earliest date the service stores (validation refuses dates before year 1000).
+    public static let beginning = LocalDate(year: 1000, month: 1, day: 1)!
+
+    public init(from: LocalDate, to: LocalDate) {
+        var pieces: [Piece] = []
+        var current = from
+        func add(_ grain: ReportGrain, _ first: LocalDate, _ last: LocalDate) {
+            if let previous = pieces.last, previous.grain == grain, Self.follows(previous.to, first, grain) {
+                pieces[pieces.count - 1] = Piece(grain: grain, from: previous.from, to: grain.period(of: last))
+            } else {
+                pieces.append(Piece(grain: grain, from: grain.period(of: first), to: grain.period(of: last)))
+            }
+        }
+        while current <= to {
+            let yearEnd = LocalDate(year: current.year, month: 12, day: 31)!
+            let monthEnd = LocalDate(year: current.year, month: current.month, day: LocalDate.daysIn(month: current.month, year: current.year))!
+            if current.month == 1, current.day == 1, yearEnd <= to {
+                add(.year, current, yearEnd)
+                current = LocalDate(dayNumber: yearEnd.dayNumber + 1)
+            } else if current.day == 1, monthEnd <= to {
+                add(.month, current, monthEnd)
+                current = LocalDate(dayNumber: monthEnd.dayNumber + 1)
+            } else {
+                let last = min(to, monthEnd)
+                add(.day, current, last)
+                current = LocalDate(dayNumber: last.dayNumber + 1)
+            }
+        }
+        self.pieces = pieces
+    }
+
+    /// Everything up to and including `date`.
+    public static func through(_ date: LocalDate) -> ReportRange { ReportRange(from: beginning, to: date) }
+
+    /// Whether `next` starts right after the period `previous` (so the two pieces can be one range).
+    private static func follows(_ previous: String, _ next: LocalDate, _ grain: ReportGrain) -> Bool {
+        switch grain {
+        case .year: return Int(previous) == next.year - 1
+        case .month:
+            let before = LocalDate(dayNumber: LocalDate(year: next.year, month: next.month, day: 1)!.dayNumber - 1)
+            return ReportGrain.month.period(of: before) == previous
+        case .day: return LocalDate(dayNumber: next.dayNumber - 1).description == previous
+        }
+    }
+}

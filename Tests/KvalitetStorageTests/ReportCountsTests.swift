@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+@testable import KvalitetStorage
+import Testing
+
+/// The report's running sums are kept in the transaction of every write and always equal a recount.
+@Suite("The report's running sums")
+struct ReportCountsTests {
+    let admin = TestDatabase.admin
+
+    private func sumRows(_ test: TestDatabase) async throws -> [Row] {
+        try await test.database.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_counts ORDER BY metric, grain, period, units, key") }
+    }
+
+    @Test func theSumsEqualARecountAfterAFullDemoOfEveryFamilyAndItsWorkflows() async throws {
+        let test = try TestDatabase()
+        _ = try await DemoLoader(test.database).load(scale: 0.2)
+        #expect(try await sumRows(test).count > 100)
+        #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
+    }
+
+    @Test func voidingARecordTakesItsTalliesOutOfTheSums() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        let kept = try await store.create(TestDatabase.avvikelse(), by: admin).record
+        let voided = try await store.create(TestDatabase.avvikelse(on: "2025-04-02"), by: admin).record
+        _ = try await store.change(voided.id, expectedVersion: 1, by: admin, action: .void) { current, today in
+            var next = current
+            next.voided = Voiding(on: today, reason: "Dubblett", by: "admin")
+            return next
+        }
+        let rows = try await sumRows(test)
+        #expect(rows.map { $0["period"] as String } == ["2025-03-02", "2025-03", "2025"])
+        #expect(rows.allSatisfy { ($0["n"] as Int) == 1 && ($0["metric"] as String) == "avv.received" })
+        #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
+        _ = kept
+    }
+
+    @Test func movingARecordToAnotherDateAndUnitMovesItsSums() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        let record = try await store.create(TestDatabase.avvikelse(unit: "ifo-utr", on: "2025-03-02"), by: admin).record
+        _ = try await store.change(record.id, expectedVersion: 1, by: admin, action: .update) { current, _ in
+            var next = current
+            next.fields.unitId = "ifo-utr-s1"
+            next.fields.receivedOn = LocalDate("2025-03-09")!
+            return next
+        }
+        let rows = try await sumRows(test)
+        #expect(Set(rows.map { $0["units"] as String }) == ["ifo-utr-s1"])
+        #expect(Set(rows.map { $0["period"] as String }) == ["2025-03-09", "2025-03", "2025"])
+    }
+
+    @Test func aDatabaseUpgradedWithRecordsGetsItsSumsBuiltOnceAtStartUp() async throws {
+        let test = try TestDatabase()
+        _ = try await DemoLoader(test.database).load(scale: 0.1)
+        let built = try await sumRows(test)
+        // What a database that had records before schema 4 looks like after migrating.
+        try await test.database.pool.write { db in
+            try db.execute(sql: "DELETE FROM report_counts")
+            try db.execute(sql: "UPDATE report_counts_state SET built = 0")
+        }
+        try test.database.buildReportCountsIfNeeded(settings: RecordSettings(), logger: .init(label: "test"))
+        #expect(try await sumRows(test) == built)
+        #expect(try await test.database.pool.read { db in try ReportCounts.isBuilt(db) })
+    }
+
+    @Test func aSumThatDiffersFromTheRecordsIsFoundByTheCheckWhichChangesNothing() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        _ = try await RecordStore<Avvikelse>(test.database).create(TestDatabase.avvikelse(), by: admin)
+        try await test.database.pool.write { db in try db.execute(sql: "UPDATE report_counts SET n = 2 WHERE grain = 'y'") }
+        #expect(try !test.database.reportCountsMatchRecords(settings: RecordSettings()))
+        #expect(try await sumRows(test).first { ($0["grain"] as String) == "y" }?["n"] == 2)
+    }
+
+    @Test func newRiskThresholdsRecountTheHighRisks() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Riskanalys>(test.database)
+        var fields = Families.riskanalys(risks: [(2, 4), (1, 3), (4, 4)])
+        fields.performedOn = LocalDate("2025-09-10")
+        let created = try await store.create(fields, by: admin).record
+        for status in [RiskanalysStatus.pagaende, .genomford] {
+            _ = try await store.change(created.id, expectedVersion: nil, by: admin, action: .transition) { current, today in
+                try Riskanalys.transition(current, to: status, with: current.fields, today: today)
+            }
+        }
+        let high = { try await test.database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT n FROM report_counts WHERE metric = 'ra.high' AND grain = 'y'")
+        } }
+        #expect(try await high() == 2)
+        let stricter = RecordSettings(riskLevels: RiskLevels(lagMax: 2, mattligMax: 8, hogMax: 12)!)
+        #expect(try RecordStore<Riskanalys>(test.database, settings: stricter).relevelRisks() == 2)
+        #expect(try await high() == 1)
+        #expect(try test.database.reportCountsMatchRecords(settings: stricter))
+    }
+}
