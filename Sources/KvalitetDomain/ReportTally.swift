@@ -84,26 +84,35 @@ public struct ReportRange: Sendable, Equatable {
 
     public init(from: LocalDate, to: LocalDate) {
         var pieces: [Piece] = []
-        var current = from
-        func add(_ grain: ReportGrain, _ first: LocalDate, _ last: LocalDate) {
-            if let previous = pieces.last, previous.grain == grain, Self.follows(previous.to, first, grain) {
-                pieces[pieces.count - 1] = Piece(grain: grain, from: previous.from, to: grain.period(of: last))
+        func add(_ grain: ReportGrain, _ first: String, _ last: String) {
+            // Month pieces either side of a new year join into one range ('2024-06'…'2025-05').
+            if let previous = pieces.last, previous.grain == grain, grain != .year {
+                pieces[pieces.count - 1] = Piece(grain: grain, from: previous.from, to: last)
             } else {
-                pieces.append(Piece(grain: grain, from: grain.period(of: first), to: grain.period(of: last)))
+                pieces.append(Piece(grain: grain, from: first, to: last))
             }
         }
+        let endsYear = to.month == 12 && to.day == 31
+        let endsMonth = to.day == LocalDate.daysIn(month: to.month, year: to.year)
+        // The last whole year and the last whole month inside the range, as year*12 + month-1.
+        let lastWholeYear = endsYear ? to.year : to.year - 1
+        let lastWholeMonth = to.year * 12 + to.month - 1 - (endsMonth ? 0 : 1)
+        var current = from
         while current <= to {
-            let yearEnd = LocalDate(year: current.year, month: 12, day: 31)!
-            let monthEnd = LocalDate(year: current.year, month: current.month, day: LocalDate.daysIn(month: current.month, year: current.year))!
-            if current.month == 1, current.day == 1, yearEnd <= to {
-                add(.year, current, yearEnd)
-                current = LocalDate(dayNumber: yearEnd.dayNumber + 1)
-            } else if current.day == 1, monthEnd <= to {
-                add(.month, current, monthEnd)
-                current = LocalDate(dayNumber: monthEnd.dayNumber + 1)
+            let month = current.year * 12 + current.month - 1
+            if current.month == 1, current.day == 1, lastWholeYear >= current.year {
+                add(.year, String(current.year), String(lastWholeYear))
+                current = LocalDate(year: lastWholeYear + 1, month: 1, day: 1)!
+            } else if current.day == 1, lastWholeMonth >= month {
+                // Whole months to the year's end at most, so that a whole year after it is one year sum.
+                let last = min(lastWholeMonth, current.year * 12 + 11)
+                let lastDate = LocalDate(year: last / 12, month: last % 12 + 1, day: 1)!
+                add(.month, ReportGrain.month.period(of: current), ReportGrain.month.period(of: lastDate))
+                current = lastDate.adding(months: 1)
             } else {
+                let monthEnd = LocalDate(year: current.year, month: current.month, day: LocalDate.daysIn(month: current.month, year: current.year))!
                 let last = min(to, monthEnd)
-                add(.day, current, last)
+                add(.day, current.description, last.description)
                 current = LocalDate(dayNumber: last.dayNumber + 1)
             }
         }
@@ -112,15 +121,4 @@ public struct ReportRange: Sendable, Equatable {
 
     /// Everything up to and including `date`.
     public static func through(_ date: LocalDate) -> ReportRange { ReportRange(from: beginning, to: date) }
-
-    /// Whether `next` starts right after the period `previous` (so the two pieces can be one range).
-    private static func follows(_ previous: String, _ next: LocalDate, _ grain: ReportGrain) -> Bool {
-        switch grain {
-        case .year: return Int(previous) == next.year - 1
-        case .month:
-            let before = LocalDate(dayNumber: LocalDate(year: next.year, month: next.month, day: 1)!.dayNumber - 1)
-            return ReportGrain.month.period(of: before) == previous
-        case .day: return LocalDate(dayNumber: next.dayNumber - 1).description == previous
-        }
-    }
 }

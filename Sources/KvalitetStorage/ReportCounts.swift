@@ -39,12 +39,15 @@ enum ReportCounts {
         }
     }
 
-    /// Sums of `metric` over `range`, by units and key (empty when nothing counted).
-    static func sums(_ metric: ReportMetric, over range: ReportRange, in db: Database) throws -> [(units: String, key: String, n: Int)] {
+    /// Sums of `metric` over `range`, by units and key (empty when nothing counted). With
+    /// `keysOnly` SQLite adds up all units' sums per key itself and `units` is "".
+    static func sums(_ metric: ReportMetric, over range: ReportRange, keysOnly: Bool = false,
+                     in db: Database) throws -> [(units: String, key: String, n: Int)] {
         guard !range.pieces.isEmpty else { return [] }
         let select = "SELECT units, key, n FROM report_counts WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
-        let sql = "SELECT units, key, SUM(n) FROM (" + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")
-            + ") GROUP BY units, key"
+        let sql = (keysOnly ? "SELECT '', key, SUM(n) FROM (" : "SELECT units, key, SUM(n) FROM (")
+            + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")
+            + (keysOnly ? ") GROUP BY key" : ") GROUP BY units, key")
         var arguments: StatementArguments = []
         for piece in range.pieces { arguments += [metric.rawValue, piece.grain.rawValue, piece.from, piece.to] }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
@@ -53,12 +56,15 @@ enum ReportCounts {
         return sums
     }
 
-    /// Sums of `metric` per year for `years`, by units and key.
-    static func yearly(_ metric: ReportMetric, years: ClosedRange<Int>, in db: Database) throws -> [(year: Int, units: String, key: String, n: Int)] {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT period, units, key, n FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?
-            """), arguments: [metric.rawValue, ReportGrain.year.period(of: LocalDate(year: years.lowerBound, month: 1, day: 1)!),
-                              ReportGrain.year.period(of: LocalDate(year: years.upperBound, month: 1, day: 1)!)])
+    /// Sums of `metric` per year for `years`, by units (or, with `keysOnly`, all units together) and key.
+    static func yearly(_ metric: ReportMetric, years: ClosedRange<Int>, keysOnly: Bool = false,
+                       in db: Database) throws -> [(year: Int, units: String, key: String, n: Int)] {
+        let sql = keysOnly
+            ? "SELECT period, '', key, SUM(n) FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ? GROUP BY period, key"
+            : "SELECT period, units, key, n FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
+            metric.rawValue, ReportGrain.year.period(of: LocalDate(year: years.lowerBound, month: 1, day: 1)!),
+            ReportGrain.year.period(of: LocalDate(year: years.upperBound, month: 1, day: 1)!)])
         var sums: [(year: Int, units: String, key: String, n: Int)] = []
         while let row = try rows.next() { sums.append((Int(row[0] as String) ?? 0, row[1], row[2], row[3])) }
         return sums

@@ -17,12 +17,17 @@ struct ReportSQL {
         try ReportCounts.sums(metric, over: range, in: db).filter { scope.includes($0.units) }
     }
 
+    /// Sums by key within the scope; the whole organisation's are added up by SQLite.
+    private func keySums(_ metric: ReportMetric, _ range: ReportRange) throws -> [(units: String, key: String, n: Int)] {
+        scope.units == nil ? try ReportCounts.sums(metric, over: range, keysOnly: true, in: db) : try sums(metric, range)
+    }
+
     private func total(_ metric: ReportMetric, _ range: ReportRange) throws -> Int {
-        try sums(metric, range).reduce(0) { $0 + $1.n }
+        try keySums(metric, range).reduce(0) { $0 + $1.n }
     }
 
     private func byKey(_ metric: ReportMetric, _ range: ReportRange) throws -> [String: Int] {
-        try sums(metric, range).reduce(into: [:]) { $0[$1.key, default: 0] += $1.n }
+        try keySums(metric, range).reduce(into: [:]) { $0[$1.key, default: 0] += $1.n }
     }
 
     /// Keys of the form "a|b…": the sums by the part at `position`.
@@ -56,10 +61,11 @@ struct ReportSQL {
     func lexSarah(asOf: LocalDate) throws -> Kvalitetsberattelse.LexSarahFigures {
         var byYear: [Int: Int] = [:]
         var serious = 0
-        for row in try ReportCounts.yearly(.lexSarahTreated, years: request.seriesYears, in: db) where scope.includes(row.units) {
+        let seriousKeys = LexSarahAssessment.allCases.filter(\.isSerious).map { "|" + $0.rawValue }
+        for row in try ReportCounts.yearly(.lexSarahTreated, years: request.seriesYears, keysOnly: scope.units == nil, in: db)
+        where scope.includes(row.units) {
             byYear[row.year, default: 0] += row.n
-            let assessment = row.key.split(separator: "|").last.flatMap { LexSarahAssessment(rawValue: String($0)) }
-            if row.year == request.year, assessment?.isSerious == true { serious += row.n }
+            if row.year == request.year, seriousKeys.contains(where: row.key.hasSuffix) { serious += row.n }
         }
         let yearEnd = ReportRange.through(request.yearEnd)
         let open = try total(.lexSarahReported, yearEnd) - total(.lexSarahClosed, yearEnd)
@@ -89,7 +95,7 @@ struct ReportSQL {
         analysis.klagomalByOutcome = ReportRules.sorted(try byKey(.klagomalClosedOutcome, period))
         analysis.klagomalBySubmitter = ReportRules.sorted(try byKey(.klagomalClosedSubmitter, period))
 
-        let lexSarah = try sums(.lexSarahTreated, period)
+        let lexSarah = try keySums(.lexSarahTreated, period)
         analysis.lexSarahCommitteeTreated = lexSarah.reduce(0) { $0 + $1.n }
         analysis.lexSarahByCategory = ReportRules.sorted(byPart(lexSarah, 0))
         analysis.lexSarahByAssessment = ReportRules.sorted(byPart(lexSarah, 1))
@@ -160,7 +166,7 @@ struct ReportSQL {
         var decisions: [String: Int] = [:]
         var cases: [String: Set<String>] = [:]
         var deficient: [String: Set<String>] = [:]
-        for row in try sums(.tillsynDecision, year) {
+        for row in try keySums(.tillsynDecision, year) {
             let parts = row.key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             let (authority, caseNumber) = (parts[0], parts[2])
             decisions[authority, default: 0] += row.n
