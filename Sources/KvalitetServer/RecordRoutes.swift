@@ -9,6 +9,8 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
     let store: RecordStore<Kind>
     let clock: any KvalitetClock
     let settings: RecordSettings
+    /// List items as JSON per record version and day (their deadlines are computed for today).
+    let listItems = VersionCache<[UInt8]>(capacity: 4096)
 
     func register(on table: inout RouteRegistrar) {
         let base = "/api/v1/\(Wire.path)"
@@ -178,8 +180,14 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let page = try await store.list(query, by: actor)
         let wire = wire
         // Lists show titles (what a list is read by) but never descriptions, measures or other free text.
-        return Reply.list(page.items.map { Wire.json($0, wire, omitting: Wire.freeTextKeys.subtracting(["title"])) },
-                          nextCursor: page.next.map { Cursor.encode($0.description) })
+        let items = page.items.map { record in
+            let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version, variant: wire.today.description)
+            if let bytes = listItems.value(for: key) { return bytes }
+            let bytes = JSONWriter.bytes(Wire.json(record, wire, omitting: Wire.freeTextKeys.subtracting(["title"])))
+            listItems.store(bytes, for: key)
+            return bytes
+        }
+        return Reply.list(serialised: items, nextCursor: page.next.map { Cursor.encode($0.description) })
     }
 
     private func caseNumber(_ context: KvalitetContext) throws -> CaseNumber {

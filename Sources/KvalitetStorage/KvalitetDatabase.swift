@@ -8,6 +8,8 @@ public final class KvalitetDatabase: Sendable {
     public let pool: DatabasePool
     public let clock: any KvalitetClock
     public let path: String
+    /// Records as decoded from `records.body`, per id and version (lists and reads skip the JSON decoding).
+    let decodedRecords = VersionCache<any Sendable>(capacity: 8192)
 
     /// Opens (creating the file and its folder), then applies pending migrations from `migrationsPath`.
     public static func open(path: String, migrationsPath: String, clock: any KvalitetClock, logger: Logger) throws -> KvalitetDatabase {

@@ -91,8 +91,10 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     public func list(_ query: RecordQuery, by actor: Actor, auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
         let now = database.nowText
         let today = SwedishTime.date(of: database.now)
+        // Only committed versions may be cached: a write transaction could still roll back what it sees.
+        let cache = auditAs == nil ? database.decodedRecords : nil
         let fetch: @Sendable (Database) throws -> RecordPage<Kind> = { db in
-            let page = try Self.fetchPage(query, actor: actor, today: today, in: db)
+            let page = try Self.fetchPage(query, actor: actor, today: today, cache: cache, in: db)
             if let auditAs {
                 for record in page.items {
                     try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: record.id.description)
@@ -107,17 +109,28 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     static func notFound(_ id: CaseNumber) -> DomainError { .notFound("no \(Kind.family.prefix) record \(id)") }
 
-    static func fetchVisible(_ id: CaseNumber, actor: Actor, in db: Database) throws -> CaseRecord<Kind>? {
+    static func fetchVisible(_ id: CaseNumber, actor: Actor, cache: VersionCache<any Sendable>? = nil, in db: Database) throws -> CaseRecord<Kind>? {
         let prelude = Visibility.prelude(actor: actor, filterUnit: nil)
         let visible = Visibility.conditions(actor: actor, filterUnit: nil)
         let conditions = ["r.id = ?", "r.family = ?"] + visible.sql
-        let sql = prelude.sql + "SELECT r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
-        guard let body = try String.fetchOne(db, sql: sql, arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
+        let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
         else { return nil }
-        return try RecordCodec.decode(body, as: Kind.self)
+        return try decode(row, cache: cache)
     }
 
-    static func fetchPage(_ query: RecordQuery, actor: Actor, today: LocalDate, in db: Database) throws -> RecordPage<Kind> {
+    /// A row of `id, version, body` as a record, decoded once per version when a cache is given.
+    static func decode(_ row: Row, cache: VersionCache<any Sendable>?) throws -> CaseRecord<Kind> {
+        guard let cache else { return try RecordCodec.decode(row[2], as: Kind.self) }
+        let key = VersionCache<any Sendable>.Key(id: row[0], version: row[1])
+        if let record = cache.value(for: key) as? CaseRecord<Kind> { return record }
+        let record = try RecordCodec.decode(row[2], as: Kind.self)
+        cache.store(record, for: key)
+        return record
+    }
+
+    static func fetchPage(_ query: RecordQuery, actor: Actor, today: LocalDate, cache: VersionCache<any Sendable>? = nil,
+                          in db: Database) throws -> RecordPage<Kind> {
         let prelude = Visibility.prelude(actor: actor, filterUnit: query.unitId)
         let visible = Visibility.conditions(actor: actor, filterUnit: query.unitId)
         var conditions = ["r.family = ?"] + visible.sql
@@ -140,9 +153,11 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             arguments += [after.year, after.year, after.sequence]
         }
         arguments += [query.limit + 1]
-        let sql = prelude.sql + "SELECT r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
+        let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY r.year DESC, r.seq DESC LIMIT ?"
-        var items = try String.fetchAll(db, sql: sql, arguments: arguments).map { try RecordCodec.decode($0, as: Kind.self) }
+        var items: [CaseRecord<Kind>] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { items.append(try decode(row, cache: cache)) }
         let hasMore = items.count > query.limit
         if hasMore { items.removeLast() }
         return RecordPage(items: items, next: hasMore ? items.last?.id : nil)
