@@ -13,7 +13,7 @@ struct ReportETagTests {
             try await client.avvikelse(received: "2025-03-02")
             let first = try await client.send(.get, path, as: "lasare")
             let tag = try #require(first.headers[.eTag])
-            #expect(tag.hasPrefix("W/\""))
+            #expect(tag.range(of: #"^W/"[0-9a-f]{24}"$"#, options: .regularExpression) != nil, "\(tag)")
             #expect(first.headers[.cacheControl] == "private, no-cache")
             let again = try await client.send(.get, path, as: "lasare", headers: [.ifNoneMatch: tag])
             #expect(again.status == .notModified)
