@@ -24,17 +24,22 @@ public final class KvalitetDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // DatabasePool sets synchronous=NORMAL itself; a 201 must survive a power cut, so FULL.
+            // A 201 must survive a power cut, so FULL on every connection.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        self.pool = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // DatabasePool switches its writer to WAL *after* prepareDatabase and sets synchronous=NORMAL
+        // there (GRDB's setUpWALMode), so the writer — the only connection that commits — has to be
+        // set again; otherwise a COMMIT is not fsynced and a power cut can lose an acknowledged write.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        self.pool = pool
         self.clock = clock
         self.path = path
     }
 
-    /// `PRAGMA synchronous` as the connections see it (2 = FULL); tests read it back.
+    /// `PRAGMA synchronous` as the writer, which commits every change, sees it (2 = FULL); tests read it back.
     public func synchronousMode() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        try await pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     public func journalMode() async throws -> String {
