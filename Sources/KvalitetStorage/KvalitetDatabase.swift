@@ -8,6 +8,7 @@ public final class KvalitetDatabase: Sendable {
     public let pool: DatabasePool
     public let clock: any KvalitetClock
     public let path: String
+    let writes: WriteQueue
 
     /// Opens (creating the file and its folder), then applies pending migrations from `migrationsPath`.
     public static func open(path: String, migrationsPath: String, clock: any KvalitetClock, logger: Logger) throws -> KvalitetDatabase {
@@ -35,7 +36,19 @@ public final class KvalitetDatabase: Sendable {
         self.pool = pool
         self.clock = clock
         self.path = path
+        self.writes = WriteQueue(pool: pool)
     }
+
+    /// Runs `job` in a write transaction shared with the other jobs queued meanwhile (group commit,
+    /// see `WriteQueue`), inside its own savepoint: if it throws, only its changes are rolled back
+    /// and the error is rethrown here. Returns only once the transaction has committed (durable
+    /// under `synchronous=FULL`). Every request-path write goes through here, not `pool.write`.
+    public func write<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writes.submit(job)
+    }
+
+    /// How many transactions and jobs the write queue has committed since this database was opened.
+    public var writeStatistics: WriteStatistics { writes.statistics }
 
     /// `PRAGMA synchronous` as the writer, which commits every change, sees it (2 = FULL); tests read it back.
     public func synchronousMode() async throws -> Int {
