@@ -18,7 +18,7 @@ extension NyckeltalStore {
                             by actor: Actor) async throws -> (analysis: StoredAnalysis, created: Bool) {
         let now = database.now
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 _ = try Self.fetchWritable(code, in: db)
                 let current = try Self.analysisVersions(code: code, period: period, latestOnly: true, in: db).last
                 if let current {

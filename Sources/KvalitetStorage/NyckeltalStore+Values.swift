@@ -24,7 +24,7 @@ extension NyckeltalStore {
                          by actor: Actor) async throws -> (value: NyckeltalValue, created: Bool) {
         let now = database.now
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 _ = try Self.fetchWritable(code, in: db)
                 if let unitId {
                     let tree = try UnitStore.tree(db)

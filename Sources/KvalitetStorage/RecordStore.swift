@@ -37,7 +37,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 try Self.create(fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db)
             }
         }
@@ -63,7 +63,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 try Self.change(id, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings,
                                 in: db, transform)
             }

@@ -14,7 +14,7 @@ public struct UnitStore: Sendable {
         let ownProblems = unit.validate()
         let now = database.nowText
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 var problems = ownProblems
                 let tree = try UnitStore.tree(db)
                 if let parentId = unit.parentId {
@@ -49,7 +49,7 @@ public struct UnitStore: Sendable {
     /// Removes a unit that nothing refers to: no records, no sub-units, no tokens.
     public func delete(id: String, by actor: Actor) async throws {
         let now = database.nowText
-        try await database.pool.write { db in
+        try await database.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE id = ?", arguments: [id]) == true else {
                 throw DomainError.notFound("no unit \(id)")
             }

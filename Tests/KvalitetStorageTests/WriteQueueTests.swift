@@ -46,6 +46,8 @@ struct Marker: Error, Equatable {}
 
 @Suite("Group commit")
 struct WriteQueueTests {
+    let admin = TestDatabase.admin
+
     static func mark(_ db: Database, _ name: String) throws {
         try AuditLog.append(db, at: "2026-01-15T12:00:00Z", actor: Actor(tokenName: name, role: .admin, unitScope: nil),
                             action: .read, recordId: nil)
@@ -55,6 +57,24 @@ struct WriteQueueTests {
         try await database.pool.read { db in
             try String.fetchAll(db, sql: "SELECT token_name FROM audit_log WHERE token_name LIKE 'job-%' ORDER BY id")
         }
+    }
+
+    @Test func concurrentCreatesAreCommittedTogetherInFewerTransactionsThanRequests() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        let before = test.database.writeStatistics
+        let ids = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<40 {
+                group.addTask { [admin] in try await store.create(TestDatabase.avvikelse(), by: admin).record.id.description }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let after = test.database.writeStatistics
+        #expect(Set(ids).count == 40)
+        #expect(after.jobs - before.jobs == 40)
+        #expect(after.batches - before.batches < 40)
+        #expect(after.failedBatches == 0)
     }
 
     @Test func jobsQueuedWhileTheWriterIsBusyShareOneTransaction() async throws {
