@@ -46,11 +46,12 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     /// Reads one record's details; the read itself is written to the audit log.
     public func read(_ id: CaseNumber, by actor: Actor) async throws -> CaseRecord<Kind> {
         let now = database.nowText
-        return try await database.pool.write { db in
-            guard let record = try Self.fetchVisible(id, actor: actor, in: db) else { throw Self.notFound(id) }
-            try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description)
-            return record
+        // The SELECT runs on a reader, in parallel with others; only the audit entry takes the writer.
+        guard let record = try await database.pool.read({ db in try Self.fetchVisible(id, actor: actor, in: db) }) else {
+            throw Self.notFound(id)
         }
+        try await database.write { db in try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description) }
+        return record
     }
 
     /// Changes a record through `transform`, which sees the current record and today's date and
@@ -73,9 +74,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     /// Every version of a record, oldest first; reading history is audited like a detail read.
     public func history(_ id: CaseNumber, by actor: Actor) async throws -> [RecordVersion<Kind>] {
         let now = database.nowText
-        return try await database.pool.write { db in
-            guard try Self.fetchVisible(id, actor: actor, in: db) != nil else { throw Self.notFound(id) }
-            try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: id.description)
+        let versions = try await database.pool.read { db -> [RecordVersion<Kind>]? in
+            guard try Self.fetchVisible(id, actor: actor, in: db) != nil else { return nil }
             return try Row.fetchAll(db, sql: "SELECT * FROM record_versions WHERE record_id = ? ORDER BY version",
                                     arguments: [id.description]).map { row in
                 RecordVersion(record: try RecordCodec.decode(row["snapshot"], as: Kind.self),
@@ -84,6 +84,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
                               changedBy: row["changed_by"], requestId: row["request_id"])
             }
         }
+        guard let versions else { throw Self.notFound(id) }
+        try await database.write { db in try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: id.description) }
+        return versions
     }
 
     /// One page of records the actor may see. With `auditAs`, each listed record is audited
@@ -91,16 +94,14 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     public func list(_ query: RecordQuery, by actor: Actor, auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
         let now = database.nowText
         let today = SwedishTime.date(of: database.now)
-        let fetch: @Sendable (Database) throws -> RecordPage<Kind> = { db in
-            let page = try Self.fetchPage(query, actor: actor, today: today, in: db)
-            if let auditAs {
-                for record in page.items {
-                    try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: record.id.description)
-                }
+        let page = try await database.pool.read { db in try Self.fetchPage(query, actor: actor, today: today, in: db) }
+        if let auditAs, !page.items.isEmpty {
+            let ids = page.items.map(\.id.description)
+            try await database.write { db in
+                for id in ids { try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: id) }
             }
-            return page
         }
-        return auditAs == nil ? try await database.pool.read(fetch) : try await database.pool.write(fetch)
+        return page
     }
 
     // MARK: - Inside a transaction

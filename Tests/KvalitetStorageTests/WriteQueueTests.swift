@@ -137,4 +137,21 @@ struct WriteQueueTests {
         try await test.database.write { db in try Self.mark(db, "job-after") }
         #expect(try await Self.marks(test.database) == ["job-after"])
     }
+
+    @Test func anAuditedReadWritesExactlyOneAuditEntryAndNoneForARecordItMayNotSee() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        let record = try await store.create(TestDatabase.avvikelse(unit: "ifo-utr"), by: admin).record
+        let outsider = Actor(tokenName: "vuxen-staff", role: .kvalitet, unitScope: ["vuxen"])
+        await #expect(throws: DomainError.self) { try await store.read(record.id, by: outsider) }
+        await #expect(throws: DomainError.self) { try await store.history(record.id, by: outsider) }
+        _ = try await store.list(RecordQuery(), by: outsider, auditAs: .export)
+        #expect(try await AuditLog(test.database).entries(AuditQuery(tokenName: "vuxen-staff")).isEmpty)
+        let staff = Actor(tokenName: "ifo-staff", role: .kvalitet, unitScope: ["ifo"])
+        _ = try await store.read(record.id, by: staff)
+        let entries = try await AuditLog(test.database).entries(AuditQuery(tokenName: "ifo-staff"))
+        #expect(entries.map(\.action) == ["read"])
+        #expect(entries.first?.recordId == record.id.description)
+    }
 }
