@@ -8,6 +8,7 @@ public final class KvalitetDatabase: Sendable {
     public let pool: DatabasePool
     public let clock: any KvalitetClock
     public let path: String
+    let units: UnitTreeCache
     let writes: WriteQueue
 
     /// Opens (creating the file and its folder), then applies pending migrations from `migrationsPath`.
@@ -33,10 +34,12 @@ public final class KvalitetDatabase: Sendable {
         // there (GRDB's setUpWALMode), so the writer — the only connection that commits — has to be
         // set again; otherwise a COMMIT is not fsynced and a power cut can lose an acknowledged write.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let units = UnitTreeCache()
+        self.units = units
         self.pool = pool
         self.clock = clock
         self.path = path
-        self.writes = WriteQueue(pool: pool)
+        self.writes = WriteQueue(pool: pool) { committed in units.transactionEnded(committed: committed) }
     }
 
     /// Runs `job` in a write transaction shared with the other jobs queued meanwhile (group commit,
@@ -49,6 +52,19 @@ public final class KvalitetDatabase: Sendable {
 
     /// How many transactions and jobs the write queue has committed since this database was opened.
     public var writeStatistics: WriteStatistics { writes.statistics }
+
+    /// The organisation tree, committed (or, on the writer, as the current transaction has it),
+    /// from a cache kept across requests. Use it instead of `UnitStore.tree(db)` in a `pool.read`
+    /// or `database.write` closure: `let tree = try database.unitTree(in: db)`.
+    public func unitTree(in db: Database) throws -> OrgTree {
+        try units.tree(in: db)
+    }
+
+    /// Every write of a unit calls this, inside its job and before it changes a row, so the cached
+    /// tree is never one the database has not committed.
+    func unitsChanged() {
+        units.unitsChanged()
+    }
 
     /// `PRAGMA synchronous` as the writer, which commits every change, sees it (2 = FULL); tests read it back.
     public func synchronousMode() async throws -> Int {

@@ -37,8 +37,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
-            try await database.write { db in
-                try Self.create(fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db)
+            try await database.write { [database] db in
+                try Self.create(fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db,
+                                units: database.unitTree(in:))
             }
         }
     }
@@ -64,9 +65,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
-            try await database.write { db in
+            try await database.write { [database] db in
                 try Self.change(id, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings,
-                                in: db, transform)
+                                in: db, units: database.unitTree(in:), transform)
             }
         }
     }
@@ -155,8 +156,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     /// Every unit must exist, be visible to the actor (unless the record already names it), and be
     /// open on the record's primary date.
-    static func checkUnits(of fields: Kind.Fields, actor: Actor, in db: Database, alreadyNamed: Set<String> = []) throws {
-        let tree = try UnitStore.tree(db)
+    static func checkUnits(of fields: Kind.Fields, actor: Actor, tree: OrgTree, alreadyNamed: Set<String> = []) throws {
         let date = Kind.primaryDate(of: fields)
         var problems = ProblemList()
         for (pointer, unitId) in Kind.units(of: fields) {

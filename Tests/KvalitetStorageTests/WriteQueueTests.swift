@@ -48,6 +48,8 @@ struct Marker: Error, Equatable {}
 struct WriteQueueTests {
     let admin = TestDatabase.admin
 
+    static let noUnitNy = DomainError.invalid([FieldProblem("/unitId", "no unit ny")])
+
     static func mark(_ db: Database, _ name: String) throws {
         try AuditLog.append(db, at: "2026-01-15T12:00:00Z", actor: Actor(tokenName: name, role: .admin, unitScope: nil),
                             action: .read, recordId: nil)
@@ -136,6 +138,48 @@ struct WriteQueueTests {
         // The queue goes on: the next job commits in a batch of its own.
         try await test.database.write { db in try Self.mark(db, "job-after") }
         #expect(try await Self.marks(test.database) == ["job-after"])
+    }
+
+    @Test func aUnitWriteWhoseBatchFailsToCommitIsNeverInTheCachedTree() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        let units = UnitStore(test.database)
+        _ = try await store.create(TestDatabase.avvikelse(), by: admin)  // the tree is cached now
+        let held = await HeldWriter(test.database)
+        let put = try await held.queue { [admin] in
+            try await units.put(OrgUnit(id: "ny", name: "Ny", level: .sektion, parentId: "ifo", area: nil), by: admin)
+        }
+        // A create after the put, in the same transaction, sees the new unit and loads the tree.
+        let create = try await held.queue { [admin] in try await store.create(TestDatabase.avvikelse(unit: "ny"), by: admin) }
+        let poison = try await held.queue {
+            try await test.database.write { db in
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                try db.execute(sql: "INSERT INTO record_units (record_id, unit_id) VALUES ('AVV-1999-0001', 'nowhere')")
+            }
+        }
+        try await held.release()
+        await #expect(throws: (any Error).self) { try await put.value }
+        await #expect(throws: (any Error).self) { try await create.value }
+        await #expect(throws: (any Error).self) { try await poison.value }
+        #expect(try await units.tree().units["ny"] == nil)
+        await #expect(throws: Self.noUnitNy) { try await store.create(TestDatabase.avvikelse(unit: "ny"), by: admin) }
+    }
+
+    @Test func aCommittedUnitIsInTheTreeTheNextWriteChecksAgainst() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        _ = try await store.create(TestDatabase.avvikelse(), by: admin)  // the tree is cached now
+        await #expect(throws: Self.noUnitNy) { try await store.create(TestDatabase.avvikelse(unit: "ny"), by: admin) }
+        try await UnitStore(test.database).put(OrgUnit(id: "ny", name: "Ny", level: .sektion, parentId: "ifo", area: nil), by: admin)
+        let record = try await store.create(TestDatabase.avvikelse(unit: "ny"), by: admin).record
+        #expect(record.fields.unitId == "ny")
+        try await UnitStore(test.database).put(OrgUnit(id: "ny", name: "Ny", level: .sektion, parentId: "ifo", area: nil,
+                                                       closedOn: LocalDate("2025-01-01")), by: admin)
+        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", "unit ny is not open on 2025-03-02")])) {
+            try await store.create(TestDatabase.avvikelse(unit: "ny"), by: admin)
+        }
     }
 
     @Test func anAuditedReadWritesExactlyOneAuditEntryAndNoneForARecordItMayNotSee() async throws {
