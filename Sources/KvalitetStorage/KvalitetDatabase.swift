@@ -33,7 +33,14 @@ public final class KvalitetDatabase: Sendable {
         // DatabasePool switches its writer to WAL *after* prepareDatabase and sets synchronous=NORMAL
         // there (GRDB's setUpWALMode), so the writer — the only connection that commits — has to be
         // set again; otherwise a COMMIT is not fsynced and a power cut can lose an acknowledged write.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Each write-queue job runs in a savepoint, whose journal keeps the original of every page
+            // the job changes. By default that journal spills to a temporary file past 64 KiB and, once
+            // spilled, is written for every later job of the transaction (under create load that was
+            // most of the writer's I/O). In memory it is emptied at each RELEASE: one job's pages at most.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         let units = UnitTreeCache()
         self.units = units
         self.pool = pool

@@ -140,6 +140,12 @@ struct WriteQueueTests {
         #expect(try await Self.marks(test.database) == ["job-after"])
     }
 
+    @Test func theWriterKeepsEachJobsSavepointJournalInMemory() async throws {
+        let test = try TestDatabase()
+        let store = try await test.database.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") }
+        #expect(store == 2)  // MEMORY
+    }
+
     @Test func aUnitWriteWhoseBatchFailsToCommitIsNeverInTheCachedTree() async throws {
         let test = try TestDatabase()
         try await test.seedUnits()
