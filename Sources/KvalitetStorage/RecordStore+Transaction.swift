@@ -14,14 +14,14 @@ extension RecordStore {
         }
         try checkUnits(of: fields, actor: actor, tree: units(db))
         let year = Kind.primaryDate(of: fields).year
-        let last = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?",
+        let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
                                     arguments: [Kind.family.rawValue, year]) ?? 0
         let record = CaseRecord<Kind>(
             id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
             fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
         try write(record, action: .create, actor: actor, isNew: true, settings: settings, in: db)
         if let idempotency {
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [actor.tokenName, idempotency.key, Kind.family.rawValue, Data(idempotency.requestHash),

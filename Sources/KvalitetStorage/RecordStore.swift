@@ -171,14 +171,14 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     }
 
     static func replay(_ idempotency: IdempotencyKey, actor: Actor, in db: Database) throws -> CaseRecord<Kind>? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT family, request_hash, record_id FROM idempotency_keys WHERE token_name = ? AND key = ?
-            """, arguments: [actor.tokenName, idempotency.key]) else { return nil }
+            """), arguments: [actor.tokenName, idempotency.key]) else { return nil }
         let hash: Data = row["request_hash"]
         guard (row["family"] as String) == Kind.family.rawValue, Array(hash) == idempotency.requestHash else {
             throw DomainError.conflict(rule: "this Idempotency-Key was already used with a different request")
         }
-        let snapshot = try String.fetchOne(db, sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1",
+        let snapshot = try String.fetchOne(db.cachedStatement(sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1"),
                                            arguments: [row["record_id"] as String])
         guard let snapshot else { return nil }
         return try RecordCodec.decode(snapshot, as: Kind.self)
