@@ -47,7 +47,7 @@ public struct AuditLog: Sendable {
     public init(_ database: KvalitetDatabase) { self.database = database }
 
     static func append(_ db: Database, at: String, actor: Actor, action: AuditAction, recordId: String?, detail: String? = nil) throws {
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO audit_log (at, token_name, action, record_id, request_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [at, actor.tokenName, action.rawValue, recordId, actor.requestId, detail])
     }

@@ -16,7 +16,7 @@ public struct KoladaStore: Sendable {
                       by actor: Actor) async throws -> Int {
         let now = database.nowText
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 for value in values {
                     try db.execute(sql: """
                         INSERT INTO kolada_values (kpi, municipality, year, value, fetched_at) VALUES (?, ?, ?, ?, ?)

@@ -10,6 +10,8 @@ public final class KvalitetDatabase: Sendable {
     public let path: String
     /// Records as decoded from `records.body`, per id and version (lists and reads skip the JSON decoding).
     let decodedRecords = VersionCache<any Sendable>(capacity: 8192)
+    let units: UnitTreeCache
+    let writes: WriteQueue
 
     /// Opens (creating the file and its folder), then applies pending migrations from `migrationsPath`.
     public static func open(path: String, migrationsPath: String, clock: any KvalitetClock, logger: Logger) throws -> KvalitetDatabase {
@@ -26,17 +28,56 @@ public final class KvalitetDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // DatabasePool sets synchronous=NORMAL itself; a 201 must survive a power cut, so FULL.
+            // A 201 must survive a power cut, so FULL on every connection.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        self.pool = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // DatabasePool switches its writer to WAL *after* prepareDatabase and sets synchronous=NORMAL
+        // there (GRDB's setUpWALMode), so the writer — the only connection that commits — has to be
+        // set again; otherwise a COMMIT is not fsynced and a power cut can lose an acknowledged write.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Each write-queue job runs in a savepoint, whose journal keeps the original of every page
+            // the job changes. By default that journal spills to a temporary file past 64 KiB and, once
+            // spilled, is written for every later job of the transaction (under create load that was
+            // most of the writer's I/O). In memory it is emptied at each RELEASE: one job's pages at most.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        let units = UnitTreeCache()
+        self.units = units
+        self.pool = pool
         self.clock = clock
         self.path = path
+        self.writes = WriteQueue(pool: pool) { committed in units.transactionEnded(committed: committed) }
     }
 
-    /// `PRAGMA synchronous` as the connections see it (2 = FULL); tests read it back.
+    /// Runs `job` in a write transaction shared with the other jobs queued meanwhile (group commit,
+    /// see `WriteQueue`), inside its own savepoint: if it throws, only its changes are rolled back
+    /// and the error is rethrown here. Returns only once the transaction has committed (durable
+    /// under `synchronous=FULL`). Every request-path write goes through here, not `pool.write`.
+    public func write<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writes.submit(job)
+    }
+
+    /// How many transactions and jobs the write queue has committed since this database was opened.
+    public var writeStatistics: WriteStatistics { writes.statistics }
+
+    /// The organisation tree, committed (or, on the writer, as the current transaction has it),
+    /// from a cache kept across requests. Use it instead of `UnitStore.tree(db)` in a `pool.read`
+    /// or `database.write` closure: `let tree = try database.unitTree(in: db)`.
+    public func unitTree(in db: Database) throws -> OrgTree {
+        try units.tree(in: db)
+    }
+
+    /// Every write of a unit calls this, inside its job and before it changes a row, so the cached
+    /// tree is never one the database has not committed.
+    func unitsChanged() {
+        units.unitsChanged()
+    }
+
+    /// `PRAGMA synchronous` as the writer, which commits every change, sees it (2 = FULL); tests read it back.
     public func synchronousMode() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        try await pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     public func journalMode() async throws -> String {

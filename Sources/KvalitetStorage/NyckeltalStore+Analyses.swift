@@ -18,7 +18,7 @@ extension NyckeltalStore {
                             by actor: Actor) async throws -> (analysis: StoredAnalysis, created: Bool) {
         let now = database.now
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 _ = try Self.fetchWritable(code, in: db)
                 let current = try Self.analysisVersions(code: code, period: period, latestOnly: true, in: db).last
                 if let current {
@@ -45,27 +45,29 @@ extension NyckeltalStore {
     /// The current version; the read is audited like a record's details (the text may name people).
     public func analysis(code: String, period: NyckeltalPeriod, by actor: Actor) async throws -> StoredAnalysis {
         let now = database.nowText
-        return try await database.pool.write { db in
-            guard try Self.fetch(code, in: db) != nil,
-                  let current = try Self.analysisVersions(code: code, period: period, latestOnly: true, in: db).last else {
-                throw DomainError.notFound("no analysis of \(code.prefix(32)) for \(period)")
-            }
-            try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: Self.analysisRecordId(code, period))
-            return current
+        let current = try await database.pool.read { db -> StoredAnalysis? in
+            guard try Self.fetch(code, in: db) != nil else { return nil }
+            return try Self.analysisVersions(code: code, period: period, latestOnly: true, in: db).last
         }
+        guard let current else { throw DomainError.notFound("no analysis of \(code.prefix(32)) for \(period)") }
+        try await database.write { db in
+            try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: Self.analysisRecordId(code, period))
+        }
+        return current
     }
 
     /// Every version, oldest first; audited like a record's history.
     public func analysisHistory(code: String, period: NyckeltalPeriod, by actor: Actor) async throws -> [StoredAnalysis] {
         let now = database.nowText
-        return try await database.pool.write { db in
-            let versions = try Self.analysisVersions(code: code, period: period, latestOnly: false, in: db)
-            guard try Self.fetch(code, in: db) != nil, !versions.isEmpty else {
-                throw DomainError.notFound("no analysis of \(code.prefix(32)) for \(period)")
-            }
-            try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: Self.analysisRecordId(code, period))
-            return versions
+        let versions = try await database.pool.read { db -> [StoredAnalysis] in
+            guard try Self.fetch(code, in: db) != nil else { return [] }
+            return try Self.analysisVersions(code: code, period: period, latestOnly: false, in: db)
         }
+        guard !versions.isEmpty else { throw DomainError.notFound("no analysis of \(code.prefix(32)) for \(period)") }
+        try await database.write { db in
+            try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: Self.analysisRecordId(code, period))
+        }
+        return versions
     }
 
     /// Which periods have an analysis, without the text (so listing is not a detail read).

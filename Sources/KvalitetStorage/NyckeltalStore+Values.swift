@@ -24,10 +24,10 @@ extension NyckeltalStore {
                          by actor: Actor) async throws -> (value: NyckeltalValue, created: Bool) {
         let now = database.now
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { [database] db in
                 _ = try Self.fetchWritable(code, in: db)
                 if let unitId {
-                    let tree = try UnitStore.tree(db)
+                    let tree = try database.unitTree(in: db)
                     if tree.units[unitId] == nil || !Visibility.unitInScope(unitId, actor: actor, tree: tree) {
                         throw DomainError.invalid([FieldProblem("/unitId", "no unit \(unitId)")])
                     }
@@ -68,9 +68,9 @@ extension NyckeltalStore {
     /// The values the actor may see, oldest period first: whole-organisation values and those of
     /// units in the actor's subtrees; with `unitId`, only that unit's subtree.
     public func values(code: String, query: NyckeltalValueQuery, by actor: Actor) async throws -> [NyckeltalValue] {
-        try await database.pool.read { db in
+        try await database.pool.read { [database] db in
             guard try Self.fetch(code, in: db) != nil else { throw Self.notFound(code) }
-            let tree = try UnitStore.tree(db)
+            let tree = try database.unitTree(in: db)
             var conditions = ["code = ?"]
             var arguments: StatementArguments = [code]
             if let from = query.from { conditions.append("last_month >= ?"); arguments += [from.firstMonth] }

@@ -25,7 +25,7 @@ public struct NyckeltalStore: Sendable {
     public func put(_ nyckeltal: Nyckeltal, ifMatch: Int?, by actor: Actor) async throws -> (stored: StoredNyckeltal, created: Bool) {
         let now = database.now
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 let current = try Self.fetch(nyckeltal.code, in: db)
                 if let current {
                     guard let ifMatch else { throw DomainError.versionRequired(current: current.version) }
@@ -50,7 +50,7 @@ public struct NyckeltalStore: Sendable {
     public func void(_ code: String, ifMatch: Int, reason: String, by actor: Actor) async throws -> StoredNyckeltal {
         let now = database.now
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 guard var stored = try Self.fetch(code, in: db) else { throw Self.notFound(code) }
                 if ifMatch != stored.version { throw DomainError.staleVersion(current: stored.version) }
                 if stored.voided != nil { throw DomainError.conflict(rule: "\(code) is already voided") }

@@ -3,24 +3,25 @@ import GRDB
 import KvalitetDomain
 
 /// The stores' writes as steps inside a transaction the caller holds: the API runs one per
-/// transaction, the demo loader many in one (the same rules and rows either way).
+/// `database.write` job, the demo loader many in one (the same rules and rows either way).
+/// `units` loads the organisation tree; the API passes `database.unitTree(in:)` (the cache).
 extension RecordStore {
     /// Creates a record with the next case number of its family and year (or replays an idempotent retry).
     static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date, settings: RecordSettings,
-                       in db: Database) throws -> CreateOutcome<Kind> {
+                       in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree) throws -> CreateOutcome<Kind> {
         if let idempotency, let replay = try replay(idempotency, actor: actor, in: db) {
             return .replayed(replay)
         }
-        try checkUnits(of: fields, actor: actor, in: db)
+        try checkUnits(of: fields, actor: actor, tree: units(db))
         let year = Kind.primaryDate(of: fields).year
-        let last = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?",
+        let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
                                     arguments: [Kind.family.rawValue, year]) ?? 0
         let record = CaseRecord<Kind>(
             id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
             fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
         try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db)
         if let idempotency {
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [actor.tokenName, idempotency.key, Kind.family.rawValue, Data(idempotency.requestHash),
@@ -31,7 +32,7 @@ extension RecordStore {
 
     /// Changes a record through `transform` (see `change(_:expectedVersion:by:action:_:)`).
     static func change(_ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
-                       settings: RecordSettings, in db: Database,
+                       settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
                        _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
         guard let current = try fetchVisible(id, actor: actor, in: db) else { throw notFound(id) }
         if let voided = current.voided {
@@ -48,7 +49,7 @@ extension RecordStore {
         next.createdBy = current.createdBy
         next.updatedAt = now
         // Units the record already names stay allowed for an actor who sees it through another one.
-        try checkUnits(of: next.fields, actor: actor, in: db, alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
+        try checkUnits(of: next.fields, actor: actor, tree: units(db), alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
         try write(next, previous: current, action: action, actor: actor, settings: settings, in: db)
         return next
     }

@@ -18,27 +18,27 @@ extension RecordStore {
             record.voided?.on.description, record.voided?.reason, record.voided?.by, body,
         ]
         if isNew {
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO records (status, title, title_folded, category, primary_date, version, updated_at,
                     voided_on, voided_reason, voided_by, body, id, family, year, seq, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: common + [id, Kind.family.rawValue, record.id.year, record.id.sequence,
                                          Timestamp.format(record.createdAt), record.createdBy])
         } else {
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, version = ?,
                     updated_at = ?, voided_on = ?, voided_reason = ?, voided_by = ?, body = ?
                 WHERE id = ?
                 """, arguments: common + [id])
-            try db.execute(sql: "DELETE FROM record_units WHERE record_id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM record_units WHERE record_id = ?", arguments: [id])
         }
         for unitId in Set(Kind.units(of: record.fields).map(\.unitId)) {
-            try db.execute(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
+            try db.executeCached(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
         }
         try Kind.writeFacts(record, to: db, settings: settings)
         try ReportCounts.apply(ReportTally.delta(from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
                                                  to: Kind.reportTallies(record, settings: settings)), in: db)
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, record.version, action.versionAction, Timestamp.format(record.updatedAt), actor.tokenName,

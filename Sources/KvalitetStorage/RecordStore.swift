@@ -37,8 +37,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
-                try Self.create(fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db)
+            try await database.write { [database] db in
+                try Self.create(fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db,
+                                units: database.unitTree(in:))
             }
         }
     }
@@ -46,11 +47,12 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     /// Reads one record's details; the read itself is written to the audit log.
     public func read(_ id: CaseNumber, by actor: Actor) async throws -> CaseRecord<Kind> {
         let now = database.nowText
-        return try await database.pool.write { db in
-            guard let record = try Self.fetchVisible(id, actor: actor, in: db) else { throw Self.notFound(id) }
-            try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description)
-            return record
+        // The SELECT runs on a reader, in parallel with others; only the audit entry takes the writer.
+        guard let record = try await database.pool.read({ db in try Self.fetchVisible(id, actor: actor, cache: database.decodedRecords, in: db) }) else {
+            throw Self.notFound(id)
         }
+        try await database.write { db in try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description) }
+        return record
     }
 
     /// Changes a record through `transform`, which sees the current record and today's date and
@@ -63,9 +65,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { [database] db in
                 try Self.change(id, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings,
-                                in: db, transform)
+                                in: db, units: database.unitTree(in:), transform)
             }
         }
     }
@@ -73,9 +75,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     /// Every version of a record, oldest first; reading history is audited like a detail read.
     public func history(_ id: CaseNumber, by actor: Actor) async throws -> [RecordVersion<Kind>] {
         let now = database.nowText
-        return try await database.pool.write { db in
-            guard try Self.fetchVisible(id, actor: actor, in: db) != nil else { throw Self.notFound(id) }
-            try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: id.description)
+        let versions = try await database.pool.read { db -> [RecordVersion<Kind>]? in
+            guard try Self.fetchVisible(id, actor: actor, in: db) != nil else { return nil }
             return try Row.fetchAll(db, sql: "SELECT * FROM record_versions WHERE record_id = ? ORDER BY version",
                                     arguments: [id.description]).map { row in
                 RecordVersion(record: try RecordCodec.decode(row["snapshot"], as: Kind.self),
@@ -84,6 +85,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
                               changedBy: row["changed_by"], requestId: row["request_id"])
             }
         }
+        guard let versions else { throw Self.notFound(id) }
+        try await database.write { db in try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: id.description) }
+        return versions
     }
 
     /// One page of records the actor may see. With `auditAs`, each listed record is audited
@@ -91,18 +95,17 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     public func list(_ query: RecordQuery, by actor: Actor, auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
         let now = database.nowText
         let today = SwedishTime.date(of: database.now)
-        // Only committed versions may be cached: a write transaction could still roll back what it sees.
-        let cache = auditAs == nil ? database.decodedRecords : nil
-        let fetch: @Sendable (Database) throws -> RecordPage<Kind> = { db in
-            let page = try Self.fetchPage(query, actor: actor, today: today, cache: cache, in: db)
-            if let auditAs {
-                for record in page.items {
-                    try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: record.id.description)
-                }
-            }
-            return page
+        // Read from a committed snapshot, so the decoded versions may be cached.
+        let page = try await database.pool.read { db in
+            try Self.fetchPage(query, actor: actor, today: today, cache: database.decodedRecords, in: db)
         }
-        return auditAs == nil ? try await database.pool.read(fetch) : try await database.pool.write(fetch)
+        if let auditAs, !page.items.isEmpty {
+            let ids = page.items.map(\.id.description)
+            try await database.write { db in
+                for id in ids { try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: id) }
+            }
+        }
+        return page
     }
 
     // MARK: - Inside a transaction
@@ -169,8 +172,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     /// Every unit must exist, be visible to the actor (unless the record already names it), and be
     /// open on the record's primary date.
-    static func checkUnits(of fields: Kind.Fields, actor: Actor, in db: Database, alreadyNamed: Set<String> = []) throws {
-        let tree = try UnitStore.tree(db)
+    static func checkUnits(of fields: Kind.Fields, actor: Actor, tree: OrgTree, alreadyNamed: Set<String> = []) throws {
         let date = Kind.primaryDate(of: fields)
         var problems = ProblemList()
         for (pointer, unitId) in Kind.units(of: fields) {
@@ -185,14 +187,14 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     }
 
     static func replay(_ idempotency: IdempotencyKey, actor: Actor, in db: Database) throws -> CaseRecord<Kind>? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT family, request_hash, record_id FROM idempotency_keys WHERE token_name = ? AND key = ?
-            """, arguments: [actor.tokenName, idempotency.key]) else { return nil }
+            """), arguments: [actor.tokenName, idempotency.key]) else { return nil }
         let hash: Data = row["request_hash"]
         guard (row["family"] as String) == Kind.family.rawValue, Array(hash) == idempotency.requestHash else {
             throw DomainError.conflict(rule: "this Idempotency-Key was already used with a different request")
         }
-        let snapshot = try String.fetchOne(db, sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1",
+        let snapshot = try String.fetchOne(db.cachedStatement(sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1"),
                                            arguments: [row["record_id"] as String])
         guard let snapshot else { return nil }
         return try RecordCodec.decode(snapshot, as: Kind.self)

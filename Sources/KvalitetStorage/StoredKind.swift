@@ -36,9 +36,9 @@ enum RecordCodec {
 /// Root causes live in one child table for every family that has them, so they can be counted.
 enum RootCauseRows {
     static func replace(recordId: String, causes: [RootCause], in db: Database) throws {
-        try db.execute(sql: "DELETE FROM record_root_causes WHERE record_id = ?", arguments: [recordId])
+        try db.executeCached(sql: "DELETE FROM record_root_causes WHERE record_id = ?", arguments: [recordId])
         for cause in causes {
-            try db.execute(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)", arguments: [recordId, cause.rawValue])
+            try db.executeCached(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)", arguments: [recordId, cause.rawValue])
         }
     }
 }
@@ -48,7 +48,7 @@ extension Avvikelse: StoredKind {
 
     public static func writeFacts(_ record: CaseRecord<Avvikelse>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT OR REPLACE INTO avvikelse_facts
                 (record_id, unit_id, received_on, occurred_on, category, lagrum, status, closed_on, voided)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

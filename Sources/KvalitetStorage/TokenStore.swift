@@ -32,7 +32,7 @@ public struct TokenStore: Sendable {
         let hash = SHA256.hash(Array(secret.utf8))
         let now = database.nowText
         try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { db in
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM tokens WHERE name = ?", arguments: [name]) == true {
                     throw DomainError.conflict(rule: "a token named \(name) already exists (names are never reused)")
                 }
@@ -77,7 +77,7 @@ public struct TokenStore: Sendable {
 
     public func revoke(name: String, by actor: Actor) async throws {
         let now = database.nowText
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [now, name])
             guard db.changesCount == 1 else {
                 throw DomainError.notFound("no active token named \(name)")

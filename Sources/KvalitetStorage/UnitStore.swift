@@ -14,9 +14,9 @@ public struct UnitStore: Sendable {
         let ownProblems = unit.validate()
         let now = database.nowText
         return try await StorageErrors.translate {
-            try await database.pool.write { db in
+            try await database.write { [database] db in
                 var problems = ownProblems
-                let tree = try UnitStore.tree(db)
+                let tree = try database.unitTree(in: db)
                 if let parentId = unit.parentId {
                     if tree.units[parentId] == nil {
                         problems.append(FieldProblem("/parentId", "no unit \(parentId)"))
@@ -26,6 +26,7 @@ public struct UnitStore: Sendable {
                 }
                 if !problems.isEmpty { throw DomainError.invalid(problems) }
                 let exists = tree.units[unit.id] != nil
+                database.unitsChanged()
                 let arguments: StatementArguments = [unit.name, unit.level.rawValue, unit.parentId, unit.area,
                                                      unit.openedOn?.description, unit.closedOn?.description, now, unit.id]
                 if exists {
@@ -49,7 +50,7 @@ public struct UnitStore: Sendable {
     /// Removes a unit that nothing refers to: no records, no sub-units, no tokens.
     public func delete(id: String, by actor: Actor) async throws {
         let now = database.nowText
-        try await database.pool.write { db in
+        try await database.write { [database] db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE id = ?", arguments: [id]) == true else {
                 throw DomainError.notFound("no unit \(id)")
             }
@@ -62,19 +63,21 @@ public struct UnitStore: Sendable {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM token_units WHERE unit_id = ? LIMIT 1", arguments: [id]) == true {
                 throw DomainError.conflict(rule: "\(id) limits a token; revoke or re-create that token first")
             }
+            database.unitsChanged()
             try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id])
             try AuditLog.append(db, at: now, actor: actor, action: .unitDelete, recordId: nil, detail: "unit \(id) removed")
         }
     }
 
     public func get(id: String) async throws -> OrgUnit? {
-        try await database.pool.read { db in try UnitStore.tree(db).units[id] }
+        try await tree().units[id]
     }
 
     public func tree() async throws -> OrgTree {
-        try await database.pool.read { db in try UnitStore.tree(db) }
+        try await database.pool.read { [database] db in try database.unitTree(in: db) }
     }
 
+    /// The tree as `db` sees it, loaded afresh; prefer `database.unitTree(in:)`, which caches it.
     static func tree(_ db: Database) throws -> OrgTree {
         OrgTree(try Row.fetchAll(db, sql: "SELECT * FROM units").map(unit(from:)))
     }

@@ -16,6 +16,11 @@ struct MigrationTests {
     @Test func everyConnectionWritesWithSynchronousFullInWalMode() async throws {
         let test = try TestDatabase()
         #expect(try await test.database.synchronousMode() == 2)
+        // The writer is the connection whose COMMIT must reach the disk; readers never commit anything.
+        let writer = try await test.database.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let reader = try await test.database.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(writer == 2)
+        #expect(reader == 2)
         #expect(try await test.database.journalMode() == "wal")
         let foreignKeys = try await test.database.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
         #expect(foreignKeys == 1)
