@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KvalitetDomain
 
 /// Loads a realistic demo municipality — a förvaltning, five avdelningar in different areas with
@@ -30,7 +31,11 @@ public struct DemoLoader: Sendable {
     ]
 
     /// Refuses a database that already holds units or records: demo data never mixes with real data.
-    public func load(seed: UInt64 = 2025, years: Int = 5, scale: Double = 1, progress: @Sendable (String) -> Void = { _ in }) async throws -> Summary {
+    /// Records go in `batchSize` to a transaction (each through the stores' in-transaction create and
+    /// change); only the position in the plan and the random generator carry from one to the next,
+    /// so memory stays flat however many records are loaded. `progress` gets a line every few seconds.
+    public func load(seed: UInt64 = 2025, years: Int = 5, scale: Double = 1, batchSize: Int = 2000,
+                     progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary {
         let existing = try await database.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM records)") ?? 0
         }
@@ -43,24 +48,64 @@ public struct DemoLoader: Sendable {
             try await units.put(OrgUnit(id: id, name: name, level: level, parentId: parent, area: area), by: actor)
             summary.units += 1
         }
-        var random = SplitMix64(seed: seed)
         let today = SwedishTime.today(database.clock)
-        let sections = Self.organisation.filter { $0.2 == .sektion }.map(\.0)
-        let generator = DemoRecords(database: database, actor: actor, today: today, sections: sections)
-        // `years` full years before this one (what last year's report shows) and this year so far.
-        for year in (today.year - years)...today.year {
-            let fraction = year == today.year ? Double(today.dayNumber - LocalDate(year: year, month: 1, day: 1)!.dayNumber) / 365 : 1
-            let growth = 1 + Double(year - today.year + years) * 0.03
-            func volume(_ perYear: Double) -> Int { Int((perYear * growth * fraction * scale).rounded()) }
-            summary = try await generator.avvikelser(volume(320), year: year, random: &random, summary: summary)
-            summary = try await generator.klagomal(volume(55), personal: volume(14), year: year, random: &random, summary: summary)
-            summary = try await generator.lexSarah(volume(28), year: year, random: &random, summary: summary)
-            summary = try await generator.riskanalyser(volume(18), year: year, random: &random, summary: summary)
-            summary = try await generator.egenkontroller(volume(14), year: year, random: &random, summary: summary)
-            summary = try await generator.tillsyn(volume(6), year: year, random: &random, summary: summary)
-            progress("\(year): \(summary.records) records so far")
+        let plan = DemoPlan(today: today, years: years, scale: scale)
+        let generator = DemoRecords(actor: actor, today: today, sections: Self.organisation.filter { $0.2 == .sektion }.map(\.0),
+                                    settings: RecordSettings(), clock: database.clock)
+        // A transaction of a few thousand records dirties tens of megabytes of pages: with SQLite's
+        // default 2 MB cache they would spill to the WAL mid-transaction, again and again. The
+        // writer connection gets a bigger cache for the load and its own size back afterwards.
+        let cacheSize = try await database.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000 }
+        let restore = { @Sendable (db: Database) throws in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        do {
+            let summary = try await write(plan, with: generator, seed: seed, batchSize: batchSize, summary: summary, progress: progress)
+            try await database.pool.writeWithoutTransaction(restore)
+            return summary
+        } catch {
+            try? await database.pool.writeWithoutTransaction(restore)
+            throw error
         }
-        return summary
+    }
+
+    private func write(_ plan: DemoPlan, with generator: DemoRecords, seed: UInt64, batchSize: Int, summary: Summary,
+                       progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
+        var cursor = Cursor(random: SplitMix64(seed: seed), summary: summary)
+        let started = Date()
+        var reported = started
+        while cursor.item < plan.items.count {
+            let before = cursor
+            cursor = try await database.pool.write { db in
+                try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MB
+                var cursor = before
+                var written = 0
+                while written < batchSize, cursor.item < plan.items.count {
+                    let item = plan.items[cursor.item]
+                    if cursor.index < item.count {
+                        try generator.write(item, index: cursor.index, random: &cursor.random, summary: &cursor.summary, in: db)
+                        cursor.index += 1
+                        written += 1
+                    } else {
+                        cursor.item += 1
+                        cursor.index = 0
+                    }
+                }
+                return cursor
+            }
+            let now = Date()
+            if now.timeIntervalSince(reported) >= 5 || cursor.item == plan.items.count {
+                reported = now
+                let seconds = now.timeIntervalSince(started)
+                progress("\(cursor.summary.records) of \(plan.records) records (\(Int(Double(cursor.summary.records) / max(seconds, 0.001))) a second)")
+            }
+        }
+        return cursor.summary
+    }
+
+    /// Where a load is: the plan item, the record within it, and what the next record draws from.
+    struct Cursor: Sendable {
+        var item = 0, index = 0
+        var random: SplitMix64
+        var summary: Summary
     }
 }
 

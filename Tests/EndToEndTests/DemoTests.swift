@@ -25,4 +25,17 @@ struct DemoTests {
         #expect(again.status != 0)
         #expect(again.err.contains("already has units or records"))
     }
+
+    @Test func recordsPicksTheVolumeAndProgressGoesToStandardError() throws {
+        let kvalitet = try Kvalitet()
+        let demo = try kvalitet.run(["demo", "--years", "1", "--records", "300"])
+        #expect(demo.status == 0, "\(demo.err)")
+        let loaded = demo.err.firstMatch(of: /Loaded 13 units and (\d+) records/).flatMap { Int($0.1) } ?? 0
+        #expect((290...310).contains(loaded), "\(demo.err)")
+        #expect(demo.err.contains("records a second"))
+        #expect(demo.out.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("kv_"))
+        let both = try kvalitet.run(["demo", "--records", "300", "--scale", "1"])
+        #expect(both.status != 0)
+        #expect(both.err.contains("not both"))
+    }
 }
