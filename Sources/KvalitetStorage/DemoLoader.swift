@@ -51,7 +51,7 @@ public struct DemoLoader: Sendable {
         let today = SwedishTime.today(database.clock)
         let plan = DemoPlan(today: today, years: years, scale: scale)
         let generator = DemoRecords(actor: actor, today: today, sections: Self.organisation.filter { $0.2 == .sektion }.map(\.0),
-                                    settings: RecordSettings(), clock: database.clock)
+                                    settings: RecordSettings(), clock: database.clock, tree: try await units.tree())
         // A transaction of a few thousand records dirties tens of megabytes of pages: with SQLite's
         // default 2 MB cache they would spill to the WAL mid-transaction, again and again. The
         // writer connection gets a bigger cache for the load and its own size back afterwards.

@@ -12,6 +12,8 @@ struct DemoRecords: Sendable {
     let sections: [String]
     let settings: RecordSettings
     let clock: any KvalitetClock
+    /// The demo's units, loaded once: nothing changes them during the load.
+    let tree: OrgTree
 
     /// Writes record number `index` (0-based) of `item` and its workflow steps in `db`.
     func write(_ item: DemoPlan.Item, index: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
@@ -28,7 +30,8 @@ struct DemoRecords: Sendable {
     // MARK: - Store steps
 
     private func create<K: StoredKind>(_ fields: K.Fields, _ summary: inout DemoLoader.Summary, in db: Database) throws -> CaseRecord<K> {
-        let record = try RecordStore<K>.create(fields, by: actor, idempotency: nil, at: clock.now(), settings: settings, in: db).record
+        let record = try RecordStore<K>.create(fields, by: actor, idempotency: nil, at: clock.now(), settings: settings, in: db,
+                                                units: { _ in tree }).record
         summary.records += 1
         return record
     }
@@ -40,7 +43,7 @@ struct DemoRecords: Sendable {
         change(&fields)
         summary.changes += 1
         return try RecordStore<K>.change(record, expectedVersion: record.version, by: actor, action: .transition, at: clock.now(),
-                                         settings: settings, in: db) { current, today in
+                                         settings: settings, in: db, units: { _ in tree }) { current, today in
             try K.transition(current, to: status, with: fields, today: today)
         }
     }
@@ -52,7 +55,7 @@ struct DemoRecords: Sendable {
         change(&fields)
         summary.changes += 1
         return try RecordStore<K>.change(record, expectedVersion: record.version, by: actor, action: .update, at: clock.now(),
-                                         settings: settings, in: db) { current, _ in
+                                         settings: settings, in: db, units: { _ in tree }) { current, _ in
             try K.edit(current, to: fields)
         }
     }

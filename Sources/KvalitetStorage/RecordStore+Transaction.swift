@@ -35,13 +35,14 @@ extension RecordStore {
                        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
                        _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
         guard let current = try fetchVisible(id, actor: actor, in: db) else { throw notFound(id) }
-        return try change(current, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings, in: db, transform)
+        return try change(current, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings, in: db,
+                          units: units, transform)
     }
 
     /// The same change, of `current` as this transaction last wrote it: for a caller that has just
     /// created or changed the record itself (the demo loader), so it is not read back and decoded.
     static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
-                       settings: RecordSettings, in db: Database,
+                       settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
                        _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
         let id = current.id
         if let voided = current.voided {
