@@ -28,6 +28,21 @@ public enum ReportMetric: String, Sendable, CaseIterable {
     case avvikelseHandlingDays = "avv.days", klagomalHandlingDays = "kl.days", lexSarahHandlingDays = "ls.days"
 }
 
+extension ReportMetric {
+    /// The grains the report reads this metric at. Figures over calendar years (received, risk
+    /// analyses, supervision, handling times, "open at year end") need only year sums; the analysis
+    /// period and "overdue as of today" can start and end on any day, so they keep all three.
+    public var grains: [ReportGrain] {
+        switch self {
+        case .lexSarahTreated, .lexSarahTreatedCause, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
+             .avvikelseClosed, .avvikelseClosedCause, .klagomalClosedSubject, .klagomalClosedOutcome, .klagomalClosedSubmitter:
+            return ReportGrain.allCases
+        default:
+            return [.year]
+        }
+    }
+}
+
 /// One counted thing: a metric on a date, for a unit (or a multi-unit record's units, sorted and
 /// joined by ","), with its classification.
 public struct ReportTally: Hashable, Sendable {

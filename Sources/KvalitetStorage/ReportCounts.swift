@@ -20,7 +20,7 @@ enum ReportCounts {
             DELETE FROM report_counts WHERE metric = ? AND grain = ? AND period = ? AND units = ? AND key = ? AND n = ?
             """)
         for (tally, amount) in delta {
-            for grain in ReportGrain.allCases {
+            for grain in tally.metric.grains {
                 let period = grain.period(of: tally.date)
                 let where_: StatementArguments = [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key]
                 if amount > 0 {
@@ -44,6 +44,9 @@ enum ReportCounts {
     static func sums(_ metric: ReportMetric, over range: ReportRange, keysOnly: Bool = false,
                      in db: Database) throws -> [(units: String, key: String, n: Int)] {
         guard !range.pieces.isEmpty else { return [] }
+        if let missing = range.pieces.first(where: { !metric.grains.contains($0.grain) }) {
+            throw DomainError.conflict(rule: "the report's \(metric.rawValue) sums are not kept by \(missing.grain)")
+        }
         let select = "SELECT units, key, n FROM report_counts WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
         let sql = (keysOnly ? "SELECT '', key, SUM(n) FROM (" : "SELECT units, key, SUM(n) FROM (")
             + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")

@@ -32,7 +32,8 @@ struct ReportCountsTests {
             return next
         }
         let rows = try await sumRows(test)
-        #expect(rows.map { $0["period"] as String } == ["2025-03-02", "2025-03", "2025"])
+        // Received is a calendar-year figure: kept as a year sum only.
+        #expect(rows.map { $0["period"] as String } == ["2025"])
         #expect(rows.allSatisfy { ($0["n"] as Int) == 1 && ($0["metric"] as String) == "avv.received" })
         #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
         _ = kept
@@ -51,7 +52,34 @@ struct ReportCountsTests {
         }
         let rows = try await sumRows(test)
         #expect(Set(rows.map { $0["units"] as String }) == ["ifo-utr-s1"])
-        #expect(Set(rows.map { $0["period"] as String }) == ["2025-03-09", "2025-03", "2025"])
+        #expect(rows.map { $0["period"] as String } == ["2025"])
+    }
+
+    @Test func closingMovesTheAnalysisSumsToTheClosingDayMonthAndYear() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        let record = try await store.create(TestDatabase.avvikelse(on: "2025-03-02"), by: admin).record
+        for status in [AvvikelseStatus.underUtredning, .avslutad] {
+            _ = try await store.change(record.id, expectedVersion: nil, by: admin, action: .transition) { current, today in
+                var fields = current.fields
+                fields.closedOn = status == .avslutad ? LocalDate("2025-06-10") : nil
+                fields.rootCauses = status == .avslutad ? [.rutinEjFoljd] : []
+                return try Avvikelse.transition(current, to: status, with: fields, today: today)
+            }
+        }
+        let closed = try await sumRows(test).filter { ($0["metric"] as String) == "avv.closed" }.map { $0["period"] as String }
+        #expect(closed.sorted() == ["2025", "2025-06", "2025-06-10"])
+        #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
+    }
+
+    @Test func aRangeNeedingMonthsOfAYearOnlyMetricIsRefused() async throws {
+        let test = try TestDatabase()
+        await #expect(throws: DomainError.self) {
+            try await test.database.pool.read { db in
+                try ReportCounts.sums(.avvikelseReceived, over: ReportRange(from: LocalDate("2025-02-01")!, to: LocalDate("2025-03-31")!), in: db)
+            }
+        }
     }
 
     @Test func aDatabaseUpgradedWithRecordsGetsItsSumsBuiltOnceAtStartUp() async throws {
