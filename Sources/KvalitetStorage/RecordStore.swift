@@ -114,7 +114,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let visible = Visibility.conditions(actor: actor, filterUnit: nil)
         let conditions = ["r.id = ?", "r.family = ?"] + visible.sql
         let sql = prelude.sql + "SELECT r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
-        guard let body = try String.fetchOne(db, sql: sql, arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
+        // Cached: the text varies only with the family, the size of the actor's unit scope and its role.
+        guard let body = try String.fetchOne(db.cachedStatement(sql: sql),
+                                             arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
         else { return nil }
         return try RecordCodec.decode(body, as: Kind.self)
     }

@@ -91,13 +91,15 @@ public struct TokenStore: Sendable {
         guard secret.utf8.count <= 256 else { return nil }
         let hash = SHA256.hash(Array(secret.utf8))
         return try await database.pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT name, hash, role, revoked_at FROM tokens WHERE hash = ?",
+            // Every request but /health asks this: statements prepared once per connection (see executeCached).
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, hash, role, revoked_at FROM tokens WHERE hash = ?"),
                                              arguments: [Data(hash)]) else { return nil }
             let stored: Data = row["hash"]
             guard SHA256.constantTimeEquals(Array(stored), hash), (row["revoked_at"] as String?) == nil,
                   let role = Role(rawValue: row["role"]) else { return nil }
             let name: String = row["name"]
-            let units = try String.fetchAll(db, sql: "SELECT unit_id FROM token_units WHERE token_name = ? ORDER BY unit_id", arguments: [name])
+            let units = try String.fetchAll(db.cachedStatement(sql: "SELECT unit_id FROM token_units WHERE token_name = ? ORDER BY unit_id"),
+                                            arguments: [name])
             return Actor(tokenName: name, role: role, unitScope: units.isEmpty ? nil : units)
         }
     }
