@@ -10,7 +10,7 @@ extension Klagomal: StoredKind {
 
     public static func writeFacts(_ record: CaseRecord<Klagomal>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT OR REPLACE INTO klagomal_facts (record_id, unit_id, received_on, source, submitter, type, subject, status,
                 acknowledged_on, responded_on, closed_on, outcome, voided)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -27,7 +27,7 @@ extension LexSarah: StoredKind {
         let f = record.fields
         let id = record.id.description
         let deadline = LexSarah.deadlines(of: f, today: f.reportedOn).investigationToIvoBy
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT OR REPLACE INTO lex_sarah_facts (record_id, unit_id, reported_on, occurred_on, reporter_role, category, status,
                 started_on, completed_on, assessment, serious, committee_decided_on, ivo_reported_on, ivo_channel,
                 investigation_sent_on, investigation_to_ivo_by, closed_on, voided)
@@ -40,12 +40,12 @@ extension LexSarah: StoredKind {
                              deadline?.description, f.closedOn?.description, flag(record.voided != nil)])
         try RootCauseRows.replace(recordId: id, causes: f.rootCauses, in: db)
         // Only new notes are inserted; the table's triggers refuse any change to the ones already there.
-        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lex_sarah_notes WHERE record_id = ?", arguments: [id]) ?? 0
+        let stored = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM lex_sarah_notes WHERE record_id = ?"), arguments: [id]) ?? 0
         guard stored <= f.notes.count else {
             throw DomainError.conflict(rule: "lex Sarah notes are append-only: an existing note can never be removed")
         }
         for note in f.notes.dropFirst(stored) {
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO lex_sarah_notes (record_id, number, documented_on, source, kind, author_name, author_title, text, added_at, added_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, note.number, note.documentedOn.description, note.source, note.kind.rawValue, note.authorName,
@@ -67,14 +67,14 @@ extension Riskanalys: StoredKind {
     public static func writeFacts(_ record: CaseRecord<Riskanalys>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
         let id = record.id.description
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT OR REPLACE INTO riskanalys_facts (record_id, planned_on, performed_on, status, trigger, documented, risk_count, voided)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, f.plannedOn?.description, f.performedOn?.description, record.status.rawValue, f.trigger.rawValue,
                              flag(f.documented), f.risks.count, flag(record.voided != nil)])
-        try db.execute(sql: "DELETE FROM riskanalys_risks WHERE record_id = ?", arguments: [id])
+        try db.executeCached(sql: "DELETE FROM riskanalys_risks WHERE record_id = ?", arguments: [id])
         for (position, risk) in f.risks.enumerated() {
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO riskanalys_risks (record_id, position, probability, consequence, risk_value, level,
                     residual_probability, residual_consequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -110,7 +110,7 @@ extension Egenkontroll: StoredKind {
 
     public static func writeFacts(_ record: CaseRecord<Egenkontroll>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT OR REPLACE INTO egenkontroll_facts (record_id, planned_on, performed_on, status, area, method, period_from, period_to,
                 documented, deficiencies_found, survey_offered, survey_responses, voided)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -125,7 +125,7 @@ extension Tillsynsbeslut: StoredKind {
 
     public static func writeFacts(_ record: CaseRecord<Tillsynsbeslut>, to db: Database, settings: RecordSettings) throws {
         let f = record.fields
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT OR REPLACE INTO tillsynsbeslut_facts (record_id, authority, case_number, decided_on, subject, status,
                 deficiencies_found, voided)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

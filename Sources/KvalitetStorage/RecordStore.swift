@@ -47,11 +47,16 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     /// Reads one record's details; the read itself is written to the audit log.
     public func read(_ id: CaseNumber, by actor: Actor) async throws -> CaseRecord<Kind> {
         let now = database.nowText
-        // The SELECT runs on a reader, in parallel with others; only the audit entry takes the writer.
-        guard let record = try await database.pool.read({ db in try Self.fetchVisible(id, actor: actor, cache: database.decodedRecords, in: db) }) else {
-            throw Self.notFound(id)
+        let cache = database.decodedRecords
+        // One trip to the writer: the SELECT and its audit entry in one job, answered after their batch
+        // committed. The writer only looks versions up in the cache (its transaction could still roll
+        // back); the version it read is added once committed.
+        let record = try await database.write { db in
+            guard let record = try Self.fetchVisible(id, actor: actor, cache: cache, fill: false, in: db) else { throw Self.notFound(id) }
+            try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description)
+            return record
         }
-        try await database.write { db in try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description) }
+        cache.store(record, for: .init(id: record.id.description, version: record.version))
         return record
     }
 
@@ -112,23 +117,27 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     static func notFound(_ id: CaseNumber) -> DomainError { .notFound("no \(Kind.family.prefix) record \(id)") }
 
-    static func fetchVisible(_ id: CaseNumber, actor: Actor, cache: VersionCache<any Sendable>? = nil, in db: Database) throws -> CaseRecord<Kind>? {
+    static func fetchVisible(_ id: CaseNumber, actor: Actor, cache: VersionCache<any Sendable>? = nil, fill: Bool = true,
+                             in db: Database) throws -> CaseRecord<Kind>? {
         let prelude = Visibility.prelude(actor: actor, filterUnit: nil)
         let visible = Visibility.conditions(actor: actor, filterUnit: nil)
         let conditions = ["r.id = ?", "r.family = ?"] + visible.sql
         let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
+        // Cached: the text varies only with the family, the size of the actor's unit scope and its role.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql),
+                                         arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
         else { return nil }
-        return try decode(row, cache: cache)
+        return try decode(row, cache: cache, fill: fill)
     }
 
     /// A row of `id, version, body` as a record, decoded once per version when a cache is given.
-    static func decode(_ row: Row, cache: VersionCache<any Sendable>?) throws -> CaseRecord<Kind> {
+    /// Only a committed snapshot may `fill` the cache.
+    static func decode(_ row: Row, cache: VersionCache<any Sendable>?, fill: Bool = true) throws -> CaseRecord<Kind> {
         guard let cache else { return try RecordCodec.decode(row[2], as: Kind.self) }
         let key = VersionCache<any Sendable>.Key(id: row[0], version: row[1])
         if let record = cache.value(for: key) as? CaseRecord<Kind> { return record }
         let record = try RecordCodec.decode(row[2], as: Kind.self)
-        cache.store(record, for: key)
+        if fill { cache.store(record, for: key) }
         return record
     }
 

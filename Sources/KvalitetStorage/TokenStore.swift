@@ -91,7 +91,7 @@ public struct TokenStore: Sendable {
         guard secret.utf8.count <= 256 else { return nil }
         let hash = SHA256.hash(Array(secret.utf8))
         return try await database.pool.read { db in
-            // Every authenticated request runs these two: prepared once per connection.
+            // Every request but /health asks this: statements prepared once per connection (see executeCached).
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, hash, role, revoked_at FROM tokens WHERE hash = ?"),
                                              arguments: [Data(hash)]) else { return nil }
             let stored: Data = row["hash"]
