@@ -93,15 +93,8 @@ struct NyckeltalRoutes: Sendable {
         let version = try ETag.requiredVersion(request)
         let query = QueryReader(request, allowed: ["reason"])
         try query.throwIfAny()
-        var reason = query.string("reason")
-        if let body = try await BodyReader.optionalObject(request, context: context) {
-            var decoder = WireDecoder()
-            decoder.checkKeys(body, allowed: ["reason"])
-            if let fromBody = decoder.string(body["reason"], at: "/reason") { reason = fromBody }
-            if !decoder.problems.isEmpty { throw DomainError.invalid(decoder.problems) }
-        }
-        let problems = Voiding.validate(reason: reason)
-        guard problems.isEmpty, let reason else { throw DomainError.invalid(problems) }
+        let queryReason = query.string("reason")
+        let reason = try await VoidReason.resolve(queryReason, request, context: context)
         let stored = try await store.void(code, ifMatch: version, reason: reason, by: actor)
         return Reply.json(NyckeltalWire.json(stored), headers: [.eTag: ETag.value(stored.version)])
     }

@@ -107,16 +107,9 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let version = try ETag.requiredVersion(request)
         var query = QueryReader(request, allowed: Self.voidParameters)
         // Checked like any query parameter, even when the body gives the reason (which wins).
-        var reason = query.text("reason", max: TextRules.shortTextMax)
+        let queryReason = query.text("reason", max: TextRules.shortTextMax)
         try query.throwIfAny()
-        if let body = try await BodyReader.optionalObject(request, context: context) {
-            var decoder = WireDecoder()
-            decoder.checkKeys(body, allowed: ["reason"])
-            if let fromBody = decoder.string(body["reason"], at: "/reason") { reason = fromBody }
-            if !decoder.problems.isEmpty { throw DomainError.invalid(decoder.problems) }
-        }
-        let problems = Voiding.validate(reason: reason)
-        guard problems.isEmpty, let reason else { throw DomainError.invalid(problems) }
+        let reason = try await VoidReason.resolve(queryReason, request, context: context)
         let record = try await store.change(id, expectedVersion: version, by: actor, action: .void) { current, today in
             var next = current
             next.voided = Voiding(on: today, reason: reason, by: actor.tokenName)

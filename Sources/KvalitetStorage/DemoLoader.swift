@@ -70,12 +70,13 @@ public struct DemoLoader: Sendable {
     private func write(_ plan: DemoPlan, with generator: DemoRecords, seed: UInt64, batchSize: Int, summary: Summary,
                        progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
         var cursor = Cursor(random: SplitMix64(seed: seed), summary: summary)
-        let started = Date()
+        // Wall time only for the progress line's rate: monotonic, and not the service's clock.
+        let started = ContinuousClock.now
         var reported = started
+        try await database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536") }  // 64 MB
         while cursor.item < plan.items.count {
             let before = cursor
             cursor = try await database.pool.write { db in
-                try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MB
                 var cursor = before
                 var written = 0
                 while written < batchSize, cursor.item < plan.items.count {
@@ -91,10 +92,11 @@ public struct DemoLoader: Sendable {
                 }
                 return cursor
             }
-            let now = Date()
-            if now.timeIntervalSince(reported) >= 5 || cursor.item == plan.items.count {
+            let now = ContinuousClock.now
+            if now - reported >= .seconds(5) || cursor.item == plan.items.count {
                 reported = now
-                let seconds = now.timeIntervalSince(started)
+                let elapsed = (now - started).components
+                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
                 progress("\(cursor.summary.records) of \(plan.records) records (\(Int(Double(cursor.summary.records) / max(seconds, 0.001))) a second)")
             }
         }
