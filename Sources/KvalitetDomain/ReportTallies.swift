@@ -108,7 +108,9 @@ extension Tillsynsbeslut {
         let f = record.fields
         var sheet = TallySheet(units: ReportTally.unitsKey(f.unitIds))
         // The case number last: it is free text and may itself contain "|".
-        sheet.add(.tillsynDecision, f.decidedOn, key: f.authority.rawValue + "|" + (f.deficienciesFound ? "1" : "0") + "|" + f.caseNumber)
+        let key = f.authority.rawValue + "|" + f.caseNumber
+        sheet.add(.tillsynCase, f.decidedOn, key: key)
+        sheet.add(.tillsynDeficientCase, f.decidedOn, key: key, amount: f.deficienciesFound ? 1 : 0)
         return sheet.tallies
     }
 }

@@ -22,8 +22,9 @@ public enum ReportMetric: String, Sendable, CaseIterable {
     /// Performed self-inspections (4.4), keyed "area|method"; the other four are amounts.
     case egenkontrollDone = "ek.done", egenkontrollDocumented = "ek.documented", egenkontrollDeficient = "ek.deficient",
          egenkontrollOffered = "ek.offered", egenkontrollResponses = "ek.responses"
-    /// Supervision decisions (5), keyed "authority|deficient|case number".
-    case tillsynDecision = "ts.decision"
+    /// Supervision decisions (5), keyed "authority|case number": per case, its decisions (so the
+    /// cases are the rows), and its decisions that found deficiencies.
+    case tillsynCase = "ts.case", tillsynDeficientCase = "ts.case.deficient"
     /// Handling times in days (the key), on the closing date.
     case avvikelseHandlingDays = "avv.days", klagomalHandlingDays = "kl.days", lexSarahHandlingDays = "ls.days"
 }
@@ -39,6 +40,19 @@ extension ReportMetric {
             return ReportGrain.allCases
         default:
             return [.year]
+        }
+    }
+}
+
+extension ReportMetric {
+    /// Whether the store also keeps this metric's sums for the whole organisation, without units
+    /// (`report_totals`): true for every metric whose codes a whole-organisation report reads
+    /// without a unit breakdown. Received figures (by area) and closed avvikelser (by unit and
+    /// category) are read per unit only.
+    public var hasTotals: Bool {
+        switch self {
+        case .klagomalReceived, .avvikelseReceived, .avvikelseClosed: return false
+        default: return true
         }
     }
 }
@@ -66,6 +80,16 @@ public struct ReportTally: Hashable, Sendable {
         var delta = after
         for (tally, amount) in before { delta[tally, default: 0] -= amount }
         return delta.filter { $0.value != 0 }
+    }
+
+    /// The organisation's part of a change: the tallies of metrics with totals, units left out
+    /// (""), so that a record moving between units changes no total.
+    public static func totals(of delta: [ReportTally: Int]) -> [ReportTally: Int] {
+        var totals: [ReportTally: Int] = [:]
+        for (tally, amount) in delta where tally.metric.hasTotals {
+            totals[ReportTally(tally.metric, on: tally.date, units: "", key: tally.key), default: 0] += amount
+        }
+        return totals.filter { $0.value != 0 }
     }
 }
 

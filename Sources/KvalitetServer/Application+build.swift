@@ -64,7 +64,8 @@ public struct AppServices: Sendable {
     }
 
     /// Opens the database of `config`, applying pending migrations, builds the report's running sums
-    /// if an upgrade left them empty, and brings stored risk levels in line with the configured thresholds.
+    /// if an upgrade left them empty, brings stored risk levels in line with the configured thresholds
+    /// and loads the organisation tree's cache.
     public static func open(_ config: AppConfig, logger: Logger) throws -> AppServices {
         let services = AppServices(database: try KvalitetDatabase.open(
             path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger),
@@ -72,6 +73,7 @@ public struct AppServices: Sendable {
         try services.database.buildReportCountsIfNeeded(settings: config.recordSettings, logger: logger)
         let releveled = try services.riskanalyser.relevelRisks()
         if releveled > 0 { logger.notice("risk levels recomputed for new thresholds", metadata: ["risks": "\(releveled)"]) }
+        try services.database.warmUnitTree()
         return services
     }
 }

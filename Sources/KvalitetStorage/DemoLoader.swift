@@ -79,10 +79,11 @@ public struct DemoLoader: Sendable {
             cursor = try await database.pool.write { db in
                 var cursor = before
                 var written = 0
+                let batch = DemoRecords.Batch(db: db, pending: PendingTallies())
                 while written < batchSize, cursor.item < plan.items.count {
                     let item = plan.items[cursor.item]
                     if cursor.index < item.count {
-                        try generator.write(item, index: cursor.index, random: &cursor.random, summary: &cursor.summary, in: db)
+                        try generator.write(item, index: cursor.index, random: &cursor.random, summary: &cursor.summary, in: batch)
                         cursor.index += 1
                         written += 1
                     } else {
@@ -90,6 +91,7 @@ public struct DemoLoader: Sendable {
                         cursor.index = 0
                     }
                 }
+                try batch.pending.flush(in: db)
                 return cursor
             }
             let now = ContinuousClock.now

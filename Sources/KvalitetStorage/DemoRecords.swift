@@ -16,7 +16,7 @@ struct DemoRecords: Sendable {
     let tree: OrgTree
 
     /// Writes record number `index` (0-based) of `item` and its workflow steps in `db`.
-    func write(_ item: DemoPlan.Item, index: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
+    func write(_ item: DemoPlan.Item, index: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Batch) throws {
         switch item.family {
         case .avvikelse: try avvikelse(year: item.year, random: &random, summary: &summary, in: db)
         case .klagomal: try klagomal(staff: index >= item.external, year: item.year, random: &random, summary: &summary, in: db)
@@ -27,35 +27,42 @@ struct DemoRecords: Sendable {
         }
     }
 
+    /// The loader's transaction: the report's sums of its writes are gathered in `pending` and
+    /// added once, by the loader, before it commits.
+    struct Batch {
+        let db: Database
+        let pending: PendingTallies
+    }
+
     // MARK: - Store steps
 
-    private func create<K: StoredKind>(_ fields: K.Fields, _ summary: inout DemoLoader.Summary, in db: Database) throws -> CaseRecord<K> {
-        let record = try RecordStore<K>.create(fields, by: actor, idempotency: nil, at: clock.now(), settings: settings, in: db,
-                                                units: { _ in tree }).record
+    private func create<K: StoredKind>(_ fields: K.Fields, _ summary: inout DemoLoader.Summary, in db: Batch) throws -> CaseRecord<K> {
+        let record = try RecordStore<K>.create(fields, by: actor, idempotency: nil, at: clock.now(), settings: settings, in: db.db,
+                                                units: { _ in tree }, pending: db.pending).record
         summary.records += 1
         return record
     }
 
     /// A transition to `status` with the fields the step fills in.
-    private func step<K: StoredKind>(_ record: CaseRecord<K>, to status: K.Status, _ summary: inout DemoLoader.Summary, in db: Database,
+    private func step<K: StoredKind>(_ record: CaseRecord<K>, to status: K.Status, _ summary: inout DemoLoader.Summary, in db: Batch,
                                      _ change: (inout K.Fields) -> Void = { _ in }) throws -> CaseRecord<K> {
         var fields = record.fields
         change(&fields)
         summary.changes += 1
         return try RecordStore<K>.change(record, expectedVersion: record.version, by: actor, action: .transition, at: clock.now(),
-                                         settings: settings, in: db, units: { _ in tree }) { current, today in
+                                         settings: settings, in: db.db, units: { _ in tree }, pending: db.pending) { current, today in
             try K.transition(current, to: status, with: fields, today: today)
         }
     }
 
     /// An edit (PATCH) that keeps the status.
-    private func edit<K: StoredKind>(_ record: CaseRecord<K>, _ summary: inout DemoLoader.Summary, in db: Database,
+    private func edit<K: StoredKind>(_ record: CaseRecord<K>, _ summary: inout DemoLoader.Summary, in db: Batch,
                                      _ change: (inout K.Fields) -> Void) throws -> CaseRecord<K> {
         var fields = record.fields
         change(&fields)
         summary.changes += 1
         return try RecordStore<K>.change(record, expectedVersion: record.version, by: actor, action: .update, at: clock.now(),
-                                         settings: settings, in: db, units: { _ in tree }) { current, _ in
+                                         settings: settings, in: db.db, units: { _ in tree }, pending: db.pending) { current, _ in
             try K.edit(current, to: fields)
         }
     }
@@ -74,7 +81,7 @@ struct DemoRecords: Sendable {
 
     // MARK: - Families
 
-    private func avvikelse(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
+    private func avvikelse(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Batch) throws {
         let received = day(in: year, &random)
         let category = random.pick([(AvvikelseCategory.dokumentation, 30), (.handlaggning, 22), (.utforandeAvInsats, 15), (.sekretess, 10),
                                     (.bemotande, 8), (.handlingar, 6), (.tillganglighet, 4), (.lokaler, 2), (.ovrigt, 3)])
@@ -90,7 +97,7 @@ struct DemoRecords: Sendable {
         _ = try step(record, to: .avslutad, &summary, in: db) { $0.closedOn = closed; $0.rootCauses = [cause] }
     }
 
-    private func klagomal(staff: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
+    private func klagomal(staff: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Batch) throws {
         let received = day(in: year, &random)
         let submitter: KlagomalSubmitter = staff ? .personal : random.pick([(.brukare, 45), (.narstaende, 30), (.anonym, 10), (.myndighet, 5),
                                                                             (.vardgivare, 4), (.annanUtforare, 3), (.foreningOrganisation, 3)])
@@ -110,7 +117,7 @@ struct DemoRecords: Sendable {
         }
     }
 
-    private func lexSarah(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
+    private func lexSarah(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Batch) throws {
         let reported = day(in: year, &random)
         var record: CaseRecord<LexSarah> = try create(LexSarah.Fields(
             unitId: sections.randomElement(using: &random)!, title: "Rapport enligt lex Sarah", reportedOn: reported,
@@ -144,7 +151,7 @@ struct DemoRecords: Sendable {
         _ = try step(record, to: .avslutad, &summary, in: db) { $0.closedOn = closed }
     }
 
-    private func riskanalys(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
+    private func riskanalys(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Batch) throws {
         let planned = day(in: year, &random)
         let risks = (0..<Int.random(in: 1...4, using: &random)).map { index in
             Risk(description: "Risk \(index + 1)", probability: Int.random(in: 1...4, using: &random), consequence: Int.random(in: 1...4, using: &random))
@@ -158,7 +165,7 @@ struct DemoRecords: Sendable {
         _ = try step(record, to: .genomford, &summary, in: db) { $0.performedOn = performed; $0.documented = random.chance(80) }
     }
 
-    private func egenkontroll(survey: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
+    private func egenkontroll(survey: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Batch) throws {
         let planned = day(in: year, &random)
         var record: CaseRecord<Egenkontroll> = try create(Egenkontroll.Fields(
             unitIds: survey ? ["socialforvaltningen"] : [sections.randomElement(using: &random)!], title: survey ? "Brukarundersökning" : "Egenkontroll",
@@ -177,7 +184,7 @@ struct DemoRecords: Sendable {
         }
     }
 
-    private func tillsynsbeslut(index: Int, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Database) throws {
+    private func tillsynsbeslut(index: Int, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in db: Batch) throws {
         let authority: TillsynAuthority = index == 0 && year % 2 == 0 ? .jo : .ivo
         // Often two decisions in one IVO case: the first with deficiencies, the follow-up without.
         let caseIndex = authority == .ivo ? index / 2 : index

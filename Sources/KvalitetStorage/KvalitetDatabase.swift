@@ -69,6 +69,12 @@ public final class KvalitetDatabase: Sendable {
         try units.tree(in: db)
     }
 
+    /// Fills the organisation tree's cache from the writer (readers never fill it: their snapshot may
+    /// be older), so that reports served before the first write do not each load every unit.
+    public func warmUnitTree() throws {
+        _ = try pool.writeWithoutTransaction { db in try units.tree(in: db) }
+    }
+
     /// Every write of a unit calls this, inside its job and before it changes a row, so the cached
     /// tree is never one the database has not committed.
     func unitsChanged() {

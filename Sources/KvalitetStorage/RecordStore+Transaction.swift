@@ -8,7 +8,8 @@ import KvalitetDomain
 extension RecordStore {
     /// Creates a record with the next case number of its family and year (or replays an idempotent retry).
     static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date, settings: RecordSettings,
-                       in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree) throws -> CreateOutcome<Kind> {
+                       in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
+                       pending: PendingTallies? = nil) throws -> CreateOutcome<Kind> {
         if let idempotency, let replay = try replay(idempotency, actor: actor, in: db) {
             return .replayed(replay)
         }
@@ -19,7 +20,7 @@ extension RecordStore {
         let record = CaseRecord<Kind>(
             id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
             fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
-        try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db)
+        try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db, pending: pending)
         if let idempotency {
             try db.executeCached(sql: """
                 INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
@@ -43,7 +44,7 @@ extension RecordStore {
     /// created or changed the record itself (the demo loader), so it is not read back and decoded.
     static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
                        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-                       _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
+                       pending: PendingTallies? = nil, _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
         let id = current.id
         if let voided = current.voided {
             throw DomainError.conflict(rule: "\(id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
@@ -60,7 +61,7 @@ extension RecordStore {
         next.updatedAt = now
         // Units the record already names stay allowed for an actor who sees it through another one.
         try checkUnits(of: next.fields, actor: actor, tree: units(db), alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
-        try write(next, previous: current, action: action, actor: actor, settings: settings, in: db)
+        try write(next, previous: current, action: action, actor: actor, settings: settings, in: db, pending: pending)
         return next
     }
 }

@@ -5,9 +5,10 @@ import KvalitetDomain
 extension RecordStore {
     /// Writes one state of a record everywhere it lives: its row, its units, the family's facts,
     /// a new version in its history and an audit entry, all in the caller's transaction.
-    /// `previous` is the state being replaced (nil for a new record): the report's sums change by the difference.
+    /// `previous` is the state being replaced (nil for a new record): the report's sums change by the
+    /// difference, at once or, with `pending`, when the caller flushes it before its transaction ends.
     static func write(_ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, action: ChangeAction, actor: Actor, settings: RecordSettings,
-                      in db: Database) throws {
+                      in db: Database, pending: PendingTallies? = nil) throws {
         let isNew = previous == nil
         let id = record.id.description
         let body = try RecordCodec.encode(record)
@@ -36,8 +37,9 @@ extension RecordStore {
             try db.executeCached(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
         }
         try Kind.writeFacts(record, to: db, settings: settings)
-        try ReportCounts.apply(ReportTally.delta(from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
-                                                 to: Kind.reportTallies(record, settings: settings)), in: db)
+        let delta = ReportTally.delta(from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
+                                      to: Kind.reportTallies(record, settings: settings))
+        if let pending { pending.add(delta) } else { try ReportCounts.apply(delta, in: db) }
         try db.executeCached(sql: """
             INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
             VALUES (?, ?, ?, ?, ?, ?, ?)

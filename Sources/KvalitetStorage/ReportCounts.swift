@@ -6,23 +6,40 @@ import Logging
 /// The report's running sums (`report_counts`): changed in the transaction that writes a record,
 /// read by the report as sums over whole years, months and days.
 enum ReportCounts {
-    /// Adds a record's change of tallies at the year, month and day they count on.
+    /// Adds a record's change of tallies at the year, month and day they count on: per unit to
+    /// `report_counts`, and for metrics with totals to the organisation's `report_totals`.
     static func apply(_ delta: [ReportTally: Int], in db: Database) throws {
         guard !delta.isEmpty else { return }
+        try add(delta, to: .counts, in: db)
+        try add(ReportTally.totals(of: delta), to: .totals, in: db)
+    }
+
+    /// The two tables of sums: per unit (or a multi-unit record's units), and for the organisation.
+    enum Table: String {
+        case counts = "report_counts", totals = "report_totals"
+
+        var columns: [String] { self == .counts ? ["metric", "grain", "period", "units", "key"] : ["metric", "grain", "period", "key"] }
+
+        func arguments(_ tally: ReportTally, _ grain: ReportGrain) -> StatementArguments {
+            let period = grain.period(of: tally.date)
+            return self == .counts ? [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key]
+                                   : [tally.metric.rawValue, grain.rawValue, period, tally.key]
+        }
+    }
+
+    private static func add(_ delta: [ReportTally: Int], to table: Table, in db: Database) throws {
+        guard !delta.isEmpty else { return }
+        let columns = table.columns
+        let matches = columns.map { "\($0) = ?" }.joined(separator: " AND ")
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO report_counts (metric, grain, period, units, key, n) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (metric, grain, period, units, key) DO UPDATE SET n = n + excluded.n
+            INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", ")), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+            ON CONFLICT (\(columns.joined(separator: ", "))) DO UPDATE SET n = n + excluded.n
             """)
-        let subtract = try db.cachedStatement(sql: """
-            UPDATE report_counts SET n = n - ? WHERE metric = ? AND grain = ? AND period = ? AND units = ? AND key = ? AND n > ?
-            """)
-        let remove = try db.cachedStatement(sql: """
-            DELETE FROM report_counts WHERE metric = ? AND grain = ? AND period = ? AND units = ? AND key = ? AND n = ?
-            """)
+        let subtract = try db.cachedStatement(sql: "UPDATE \(table.rawValue) SET n = n - ? WHERE \(matches) AND n > ?")
+        let remove = try db.cachedStatement(sql: "DELETE FROM \(table.rawValue) WHERE \(matches) AND n = ?")
         for (tally, amount) in delta {
             for grain in tally.metric.grains {
-                let period = grain.period(of: tally.date)
-                let where_: StatementArguments = [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key]
+                let where_ = table.arguments(tally, grain)
                 if amount > 0 {
                     try upsert.execute(arguments: where_ + [amount])
                     continue
@@ -40,17 +57,22 @@ enum ReportCounts {
     }
 
     /// Sums of `metric` over `range`, by units and key (empty when nothing counted). With
-    /// `keysOnly` SQLite adds up all units' sums per key itself and `units` is "".
-    static func sums(_ metric: ReportMetric, over range: ReportRange, keysOnly: Bool = false,
+    /// `keysOnly`, all units' sums per key and `units` is "": read from the organisation's totals
+    /// when the metric has them, otherwise added up by SQLite. With `unitsOnly`, all keys' sums
+    /// per units, added up by SQLite, and `key` is "".
+    static func sums(_ metric: ReportMetric, over range: ReportRange, keysOnly: Bool = false, unitsOnly: Bool = false,
                      in db: Database) throws -> [(units: String, key: String, n: Int)] {
         guard !range.pieces.isEmpty else { return [] }
         if let missing = range.pieces.first(where: { !metric.grains.contains($0.grain) }) {
             throw DomainError.conflict(rule: "the report's \(metric.rawValue) sums are not kept by \(missing.grain)")
         }
-        let select = "SELECT units, key, n FROM report_counts WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
-        let sql = (keysOnly ? "SELECT '', key, SUM(n) FROM (" : "SELECT units, key, SUM(n) FROM (")
-            + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")
-            + (keysOnly ? ") GROUP BY key" : ") GROUP BY units, key")
+        precondition(!(keysOnly && unitsOnly), "by keys or by units, not both")
+        let select = keysOnly && metric.hasTotals
+            ? "SELECT '' AS units, key, n FROM report_totals WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
+            : "SELECT units, key, n FROM report_counts WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
+        let (columns, groups) = keysOnly ? ("'', key", "key") : unitsOnly ? ("units, ''", "units") : ("units, key", "units, key")
+        let sql = "SELECT \(columns), SUM(n) FROM (" + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")
+            + ") GROUP BY \(groups)"
         var arguments: StatementArguments = []
         for piece in range.pieces { arguments += [metric.rawValue, piece.grain.rawValue, piece.from, piece.to] }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
@@ -62,15 +84,29 @@ enum ReportCounts {
     /// Sums of `metric` per year for `years`, by units (or, with `keysOnly`, all units together) and key.
     static func yearly(_ metric: ReportMetric, years: ClosedRange<Int>, keysOnly: Bool = false,
                        in db: Database) throws -> [(year: Int, units: String, key: String, n: Int)] {
-        let sql = keysOnly
-            ? "SELECT period, '', key, SUM(n) FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ? GROUP BY period, key"
-            : "SELECT period, units, key, n FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
+        let sql = switch (keysOnly, metric.hasTotals) {
+        case (true, true): "SELECT period, '', key, n FROM report_totals WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
+        case (true, false):
+            "SELECT period, '', key, SUM(n) FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ? GROUP BY period, key"
+        case (false, _): "SELECT period, units, key, n FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
+        }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
             metric.rawValue, ReportGrain.year.period(of: LocalDate(year: years.lowerBound, month: 1, day: 1)!),
             ReportGrain.year.period(of: LocalDate(year: years.upperBound, month: 1, day: 1)!)])
         var sums: [(year: Int, units: String, key: String, n: Int)] = []
         while let row = try rows.next() { sums.append((Int(row[0] as String) ?? 0, row[1], row[2], row[3])) }
         return sums
+    }
+
+    /// The organisation's sums of `metric` in `year` whose keys start with `prefix`, and how many
+    /// there are: one primary-key range (a key is "code|…", so the prefix ends in "|").
+    static func totalRows(_ metric: ReportMetric, year: Int, keyPrefix prefix: String, in db: Database) throws -> (rows: Int, n: Int) {
+        // "}" is the character after "|": the range holds exactly the keys starting with the prefix.
+        let end = String(prefix.dropLast()) + "}"
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*), IFNULL(SUM(n), 0) FROM report_totals WHERE metric = ? AND grain = 'y' AND period = ? AND key > ? AND key < ?
+            """), arguments: [metric.rawValue, String(year), prefix, end])
+        return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     // MARK: Rebuilding from the records
@@ -83,8 +119,14 @@ enum ReportCounts {
     /// Recomputes the sums of `metrics` from every record of the families that have them, in the
     /// caller's transaction: after an upgrade, or when the risk levels changed.
     static func rebuild(_ metrics: Set<ReportMetric>, settings: RecordSettings, in db: Database) throws {
+        if metrics.count == ReportMetric.allCases.count {
+            // Everything, including sums of metrics an older version kept.
+            try db.execute(sql: "DELETE FROM report_counts")
+            try db.execute(sql: "DELETE FROM report_totals")
+        }
         for metric in metrics {
             try db.execute(sql: "DELETE FROM report_counts WHERE metric = ?", arguments: [metric.rawValue])
+            try db.execute(sql: "DELETE FROM report_totals WHERE metric = ?", arguments: [metric.rawValue])
         }
         var total: [ReportTally: Int] = [:]
         func add<Kind: StoredKind>(_ kind: Kind.Type) throws {
@@ -110,6 +152,22 @@ enum ReportCounts {
     }
 }
 
+/// Tally changes gathered over the writes of one transaction and added to the sums once, by
+/// `flush`, before it commits: the demo loader changes the same few thousand month, unit and code
+/// sums over and over within a transaction of thousands of records. Lives inside one transaction.
+final class PendingTallies {
+    private var delta: [ReportTally: Int] = [:]
+
+    func add(_ change: [ReportTally: Int]) {
+        for (tally, amount) in change { delta[tally, default: 0] += amount }
+    }
+
+    func flush(in db: Database) throws {
+        try ReportCounts.apply(delta.filter { $0.value != 0 }, in: db)
+        delta.removeAll(keepingCapacity: true)
+    }
+}
+
 extension KvalitetDatabase {
     /// Builds the report's sums from the records when they are missing (a database that had records
     /// before schema 4). Run at start-up before serving; a no-op on every later start.
@@ -123,9 +181,14 @@ extension KvalitetDatabase {
     public func reportCountsMatchRecords(settings: RecordSettings) throws -> Bool {
         do {
             try pool.write { db in
-                let stored = try Row.fetchAll(db, sql: "SELECT * FROM report_counts ORDER BY metric, grain, period, units, key")
+                let sql = """
+                    SELECT 'counts', metric, grain, period, units, key, n FROM report_counts
+                    UNION ALL SELECT 'totals', metric, grain, period, '', key, n FROM report_totals
+                    ORDER BY 1, 2, 3, 4, 5, 6
+                    """
+                let stored = try Row.fetchAll(db, sql: sql)
                 try ReportCounts.rebuild(Set(ReportMetric.allCases), settings: settings, in: db)
-                let rebuilt = try Row.fetchAll(db, sql: "SELECT * FROM report_counts ORDER BY metric, grain, period, units, key")
+                let rebuilt = try Row.fetchAll(db, sql: sql)
                 // Only a check: throwing rolls the rebuild back and leaves the database as it was.
                 throw CheckResult(matches: stored == rebuilt)
             }

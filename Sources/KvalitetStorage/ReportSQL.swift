@@ -1,9 +1,10 @@
 import GRDB
 import KvalitetDomain
 
-/// The report's figures, added up from the running sums (`report_counts`, see `ReportTallies`):
-/// the work is bounded by units × codes × months, not by the number of records. Voided records
-/// never contributed; the scope is applied to each sum's units.
+/// The report's figures, added up from the running sums (`report_counts` per unit, `report_totals`
+/// for the whole organisation; see `ReportTallies`): the work is bounded by units × codes × months,
+/// not by the number of records. Voided records never contributed; a scope is applied to each
+/// sum's units, and a whole-organisation report reads the totals wherever it needs no units.
 struct ReportSQL {
     let db: Database
     let scope: ReportScope
@@ -30,11 +31,17 @@ struct ReportSQL {
         try keySums(metric, range).reduce(into: [:]) { $0[$1.key, default: 0] += $1.n }
     }
 
-    /// Keys of the form "a|b…": the sums by the part at `position`.
+    /// Sums by units (a unit, or a multi-unit record's units) within the scope, added up by SQLite.
+    private func unitSums(_ metric: ReportMetric, _ range: ReportRange) throws -> [(units: String, key: String, n: Int)] {
+        try ReportCounts.sums(metric, over: range, unitsOnly: true, in: db).filter { scope.includes($0.units) }
+    }
+
+    /// Keys of the form "a|b": the sums by the part before the "|" (0) or after it (1).
     private func byPart(_ rows: [(units: String, key: String, n: Int)], _ position: Int) -> [String: Int] {
         rows.reduce(into: [:]) { counts, row in
-            let parts = row.key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
-            counts[String(parts[position]), default: 0] += row.n
+            let bar = row.key.firstIndex(of: "|") ?? row.key.endIndex
+            let part = position == 0 ? row.key[..<bar] : row.key[(bar == row.key.endIndex ? bar : row.key.index(after: bar))...]
+            counts[String(part), default: 0] += row.n
         }
     }
 
@@ -107,12 +114,12 @@ struct ReportSQL {
 
     func riskanalyser() throws -> Kvalitetsberattelse.Riskanalyser {
         var figures = Kvalitetsberattelse.Riskanalyser()
-        let rows = try sums(.riskanalysDone, year)
+        let rows = try keySums(.riskanalysDone, year)
         figures.count = rows.reduce(0) { $0 + $1.n }
         figures.documented = byPart(rows, 1)["1"] ?? 0
         figures.byTrigger = ReportRules.sorted(byPart(rows, 0))
         figures.highRisks = try total(.riskanalysHighRisks, year)
-        let named = namedUnits(rows)
+        let named = namedUnits(try unitSums(.riskanalysDone, year))
         figures.coverage = coverage(named)
         figures.byDepartment = byDepartment(named)
         return figures
@@ -120,7 +127,7 @@ struct ReportSQL {
 
     func egenkontroller() throws -> Kvalitetsberattelse.Egenkontroller {
         var figures = Kvalitetsberattelse.Egenkontroller()
-        let rows = try sums(.egenkontrollDone, year)
+        let rows = try keySums(.egenkontrollDone, year)
         figures.count = rows.reduce(0) { $0 + $1.n }
         figures.documented = try total(.egenkontrollDocumented, year)
         figures.withDeficiencies = try total(.egenkontrollDeficient, year)
@@ -128,7 +135,7 @@ struct ReportSQL {
         figures.surveyResponses = try total(.egenkontrollResponses, year)
         figures.byArea = ReportRules.sorted(byPart(rows, 0))
         figures.byMethod = ReportRules.sorted(byPart(rows, 1))
-        figures.coverage = coverage(namedUnits(rows))
+        figures.coverage = coverage(namedUnits(try unitSums(.egenkontrollDone, year)))
         return figures
     }
 
@@ -163,17 +170,26 @@ struct ReportSQL {
     // MARK: Supervision (5) and handling times
 
     func tillsyn() throws -> [Kvalitetsberattelse.Tillsyn] {
+        let authorities = ["ivo", "jo", "jk"]
+        if scope.units == nil {
+            // The organisation's case sums: a case is a row, so counting rows counts distinct cases.
+            return try authorities.map { authority in
+                let cases = try ReportCounts.totalRows(.tillsynCase, year: request.year, keyPrefix: authority + "|", in: db)
+                let deficient = try ReportCounts.totalRows(.tillsynDeficientCase, year: request.year, keyPrefix: authority + "|", in: db)
+                return .init(authority: authority, decisions: cases.n, cases: cases.rows, casesWithDeficiencies: deficient.rows)
+            }
+        }
+        // A scope: the units' case sums, so that a case in two units in scope counts once.
         var decisions: [String: Int] = [:]
         var cases: [String: Set<String>] = [:]
         var deficient: [String: Set<String>] = [:]
-        for row in try keySums(.tillsynDecision, year) {
-            let parts = row.key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            let (authority, caseNumber) = (parts[0], parts[2])
-            decisions[authority, default: 0] += row.n
-            cases[authority, default: []].insert(caseNumber)
-            if parts[1] == "1" { deficient[authority, default: []].insert(caseNumber) }
+        func authority(_ key: String) -> String { String(key.prefix { $0 != "|" }) }
+        for row in try sums(.tillsynCase, year) {
+            decisions[authority(row.key), default: 0] += row.n
+            cases[authority(row.key), default: []].insert(row.key)
         }
-        return ["ivo", "jo", "jk"].map { authority in
+        for row in try sums(.tillsynDeficientCase, year) { deficient[authority(row.key), default: []].insert(row.key) }
+        return authorities.map { authority in
             .init(authority: authority, decisions: decisions[authority] ?? 0, cases: cases[authority]?.count ?? 0,
                   casesWithDeficiencies: deficient[authority]?.count ?? 0)
         }

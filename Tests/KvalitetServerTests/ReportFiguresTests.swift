@@ -121,6 +121,26 @@ struct ReportFiguresTests {
         }
     }
 
+    @Test func aSupervisionCaseWithDecisionsInTwoUnitsCountsOnceForTheOrganisationAndForAScopeHoldingBoth() async throws {
+        try await TestApp.make().run { client in
+            for (units, date, deficiencies) in [(#"["ifo-utr"]"#, "2025-02-01", true), (#"["ifo-utr-s1"]"#, "2025-06-01", false),
+                                                (#"["vuxen","ifo-utr"]"#, "2025-08-01", true)] {
+                _ = try await client.post("tillsynsbeslut", """
+                    {"unitIds":\(units),"title":"T","authority":"ivo","caseNumber":"3.5.1-7|a/2025","decidedOn":"\(date)",
+                     "subject":"ovrigt","deficienciesFound":\(deficiencies)}
+                    """)
+            }
+            func ivo(_ report: [String: Any]) -> [Int?] {
+                let row = (report["tillsyn"] as? [[String: Any]] ?? []).first { $0["authority"] as? String == "ivo" } ?? [:]
+                return [row["decisions"] as? Int, row["cases"] as? Int, row["casesWithDeficiencies"] as? Int]
+            }
+            #expect(ivo(try await client.report()) == [3, 1, 1])
+            #expect(ivo(try await client.report("?unitId=ifo")) == [3, 1, 1])
+            #expect(ivo(try await client.report("?unitId=ifo-utr-s1")) == [1, 1, 0])
+            #expect(ivo(try await client.report("?unitId=vuxen")) == [1, 1, 1])
+        }
+    }
+
     @Test func handlingTimesAreNearestRankMedianAndNinetiethPercentileOfTheYearsClosures() async throws {
         try await TestApp.make().run { client in
             for days in ["2025-03-11", "2025-03-21", "2025-03-31", "2025-04-10"] {

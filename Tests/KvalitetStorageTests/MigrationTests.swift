@@ -26,6 +26,18 @@ struct MigrationTests {
         #expect(foreignKeys == 1)
     }
 
+    @Test func theFamilyFactTablesKeepNoIndexBeyondTheirKeysSinceTheReportReadsRunningSums() async throws {
+        let test = try TestDatabase()
+        let indexes = try await test.database.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%'
+                AND (tbl_name LIKE '%_facts' OR tbl_name IN ('record_root_causes', 'riskanalys_risks'))
+                """)
+        }
+        // Every write paid for these and no query read them (schema 5); a new one needs a reader.
+        #expect(indexes == [])
+    }
+
     @Test func openingTwiceAppliesNothingTheSecondTime() async throws {
         let test = try TestDatabase()
         let again = try KvalitetDatabase.open(path: test.database.path, migrationsPath: TestDatabase.migrations,

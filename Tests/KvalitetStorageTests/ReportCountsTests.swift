@@ -20,6 +20,63 @@ struct ReportCountsTests {
         #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
     }
 
+    /// Takes an avvikelse through its investigation to closed on 2025-06-10 with one root cause.
+    private func closeOnJune10(_ record: CaseRecord<Avvikelse>, in store: RecordStore<Avvikelse>) async throws {
+        for status in [AvvikelseStatus.underUtredning, .avslutad] {
+            _ = try await store.change(record.id, expectedVersion: nil, by: admin, action: .transition) { current, today in
+                var fields = current.fields
+                fields.closedOn = status == .avslutad ? LocalDate("2025-06-10") : nil
+                fields.rootCauses = status == .avslutad ? [.rutinEjFoljd] : []
+                return try Avvikelse.transition(current, to: status, with: fields, today: today)
+            }
+        }
+    }
+
+    private func totalRows(_ test: TestDatabase) async throws -> [Row] {
+        try await test.database.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_totals ORDER BY metric, grain, period, key") }
+    }
+
+    @Test func theOrganisationsTotalsAreTheUnitsSumsAddedUpForEveryMetricThatHasThem() async throws {
+        let test = try TestDatabase()
+        _ = try await DemoLoader(test.database).load(scale: 0.2)
+        let (totals, added): ([Row], [Row]) = try await test.database.pool.read { db in
+            let added = try Row.fetchAll(db, sql: """
+                SELECT metric, grain, period, key, SUM(n) AS n FROM report_counts
+                WHERE metric IN (\(ReportMetric.allCases.filter(\.hasTotals).map { "'\($0.rawValue)'" }.joined(separator: ",")))
+                GROUP BY metric, grain, period, key ORDER BY metric, grain, period, key
+                """)
+            return (try Row.fetchAll(db, sql: "SELECT * FROM report_totals ORDER BY metric, grain, period, key"), added)
+        }
+        #expect(totals.count > 100)
+        #expect(totals == added)
+        #expect(!totals.contains { ["avv.received", "avv.closed", "kl.received"].contains($0["metric"] as String) })
+    }
+
+    @Test func movingARecordToAnotherUnitLeavesTheOrganisationsTotalsAsTheyWere() async throws {
+        let test = try TestDatabase()
+        try await test.seedUnits()
+        let store = RecordStore<Avvikelse>(test.database)
+        let record = try await store.create(TestDatabase.avvikelse(unit: "ifo-utr", on: "2025-03-02"), by: admin).record
+        try await closeOnJune10(record, in: store)
+        let before = try await totalRows(test)
+        _ = try await store.change(record.id, expectedVersion: nil, by: admin, action: .update) { current, _ in
+            var next = current
+            next.fields.unitId = "ifo-utr-s1"
+            return next
+        }
+        #expect(before.map { $0["metric"] as String }.sorted() == ["avv.closed.cause", "avv.closed.cause", "avv.closed.cause", "avv.days"])
+        #expect(try await totalRows(test) == before)
+        #expect(Set(try await sumRows(test).map { $0["units"] as String }) == ["ifo-utr-s1"])
+        #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
+    }
+
+    @Test func aTotalThatDiffersFromTheRecordsIsFoundByTheCheck() async throws {
+        let test = try TestDatabase()
+        _ = try await DemoLoader(test.database).load(scale: 0.05)
+        try await test.database.pool.write { db in try db.execute(sql: "UPDATE report_totals SET n = n + 1 WHERE metric = 'ls.reported'") }
+        #expect(try !test.database.reportCountsMatchRecords(settings: RecordSettings()))
+    }
+
     @Test func voidingARecordTakesItsTalliesOutOfTheSums() async throws {
         let test = try TestDatabase()
         try await test.seedUnits()
@@ -60,14 +117,7 @@ struct ReportCountsTests {
         try await test.seedUnits()
         let store = RecordStore<Avvikelse>(test.database)
         let record = try await store.create(TestDatabase.avvikelse(on: "2025-03-02"), by: admin).record
-        for status in [AvvikelseStatus.underUtredning, .avslutad] {
-            _ = try await store.change(record.id, expectedVersion: nil, by: admin, action: .transition) { current, today in
-                var fields = current.fields
-                fields.closedOn = status == .avslutad ? LocalDate("2025-06-10") : nil
-                fields.rootCauses = status == .avslutad ? [.rutinEjFoljd] : []
-                return try Avvikelse.transition(current, to: status, with: fields, today: today)
-            }
-        }
+        try await closeOnJune10(record, in: store)
         let closed = try await sumRows(test).filter { ($0["metric"] as String) == "avv.closed" }.map { $0["period"] as String }
         #expect(closed.sorted() == ["2025", "2025-06", "2025-06-10"])
         #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
@@ -85,14 +135,16 @@ struct ReportCountsTests {
     @Test func aDatabaseUpgradedWithRecordsGetsItsSumsBuiltOnceAtStartUp() async throws {
         let test = try TestDatabase()
         _ = try await DemoLoader(test.database).load(scale: 0.1)
-        let built = try await sumRows(test)
-        // What a database that had records before schema 4 looks like after migrating.
+        let built = try await sumRows(test), totals = try await totalRows(test)
+        // What a database that had records before schema 4 (or 6, for the totals) looks like after migrating.
         try await test.database.pool.write { db in
             try db.execute(sql: "DELETE FROM report_counts")
+            try db.execute(sql: "DELETE FROM report_totals")
             try db.execute(sql: "UPDATE report_counts_state SET built = 0")
         }
         try test.database.buildReportCountsIfNeeded(settings: RecordSettings(), logger: .init(label: "test"))
         #expect(try await sumRows(test) == built)
+        #expect(try await totalRows(test) == totals)
         #expect(try await test.database.pool.read { db in try ReportCounts.isBuilt(db) })
     }
 

@@ -29,14 +29,21 @@ struct ReportQueryPlanTests {
             }
             db.trace(options: [], nil)
             #expect(!statements.contains { $0.contains("_facts") || $0.contains("FROM records") || $0.contains("record_units") })
-            return try statements.filter { $0.contains("report_counts") }.map { sql in
+            return try statements.filter { $0.contains("report_counts") || $0.contains("report_totals") }.map { sql in
                 (sql, try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String })
             }
         }
         #expect(plans.count >= 40)
+        // The whole organisation's report reads the totals; the one scoped to "ifo" only unit sums.
+        #expect(plans.filter { $0.sql.contains("report_totals") }.count >= 15)
         for (sql, plan) in plans {
-            let reads = plan.filter { $0.contains("report_counts") }
-            #expect(!reads.isEmpty && reads.allSatisfy { $0.contains("SEARCH report_counts USING PRIMARY KEY (metric=? AND grain=? AND period>? AND period<?)") },
+            let reads = plan.filter { $0.contains("report_counts") || $0.contains("report_totals") }
+            // A range of periods, or (the organisation's supervision cases) of keys in one period.
+            let ranges = ["USING PRIMARY KEY (metric=? AND grain=? AND period>? AND period<?)",
+                          "USING PRIMARY KEY (metric=? AND grain=? AND period=? AND key>? AND key<?)"]
+            #expect(!reads.isEmpty && reads.allSatisfy { read in
+                ranges.contains { read.contains("SEARCH report_counts " + $0) || read.contains("SEARCH report_totals " + $0) }
+            },
                     "not a primary-key range in: \(sql)\n\(plan.joined(separator: "\n"))")
         }
     }
