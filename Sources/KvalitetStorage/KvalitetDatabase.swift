@@ -12,6 +12,8 @@ public final class KvalitetDatabase: Sendable {
     let decodedRecords = VersionCache<any Sendable>(capacity: 8192)
     let units: UnitTreeCache
     let writes: WriteQueue
+    /// The token and data-generation lookups, on their own connection (see `LookupConnection`).
+    let lookups: LookupConnection
 
     /// Opens (creating the file and its folder), then applies pending migrations from `migrationsPath`.
     public static func open(path: String, migrationsPath: String, clock: any KvalitetClock, logger: Logger) throws -> KvalitetDatabase {
@@ -45,6 +47,8 @@ public final class KvalitetDatabase: Sendable {
         }
         let units = UnitTreeCache()
         self.units = units
+        // After the pool: the file exists and is in WAL mode, which a read-only connection cannot set.
+        self.lookups = try LookupConnection(path: path)
         self.pool = pool
         self.clock = clock
         self.path = path

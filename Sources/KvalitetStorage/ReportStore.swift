@@ -36,7 +36,7 @@ public struct ReportStore: Sendable {
     /// A number that grows with every committed change to what any report shows (records, units,
     /// key figures, Kolada values): equal numbers mean an unchanged report for the same request and day.
     public func generation() async throws -> Int64 {
-        try await database.pool.read(Self.generation)
+        try database.lookups.read(Self.generation)
     }
 
     static func generation(_ db: Database) throws -> Int64 {

@@ -90,14 +90,16 @@ public struct TokenStore: Sendable {
     public func authenticate(_ secret: String) async throws -> Actor? {
         guard secret.utf8.count <= 256 else { return nil }
         let hash = SHA256.hash(Array(secret.utf8))
-        return try await database.pool.read { db in
-            // Every request but /health asks this: statements prepared once per connection (see executeCached).
+        // Every request but /health asks this: on the lookup connection, with its statements prepared once.
+        return try database.lookups.read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, hash, role, revoked_at FROM tokens WHERE hash = ?"),
                                              arguments: [Data(hash)]) else { return nil }
             let stored: Data = row["hash"]
             guard SHA256.constantTimeEquals(Array(stored), hash), (row["revoked_at"] as String?) == nil,
                   let role = Role(rawValue: row["role"]) else { return nil }
             let name: String = row["name"]
+            // A later snapshot than the token's, which is enough: a token's units are written in the
+            // transaction that creates it and never change.
             let units = try String.fetchAll(db.cachedStatement(sql: "SELECT unit_id FROM token_units WHERE token_name = ? ORDER BY unit_id"),
                                             arguments: [name])
             return Actor(tokenName: name, role: role, unitScope: units.isEmpty ? nil : units)

@@ -72,6 +72,17 @@ struct AvvikelseJourneyTests {
         #expect(server.stop() == 0)
     }
 
+    @Test func aTokenRevokedFromTheCommandLineWhileTheServerRunsFailsAtItsNextRequest() async throws {
+        let kvalitet = try Kvalitet()
+        let server = try kvalitet.serve()
+        // Created by another process while the server runs: known at once, and unknown at once after revoking.
+        let token = try kvalitet.createToken(name: "dashboard", role: "lasare")
+        #expect(try await server.send("GET", "/api/v1/kodverk", token: token).status == 200)
+        #expect(try kvalitet.run(["token", "revoke", "dashboard"]).status == 0)
+        #expect(try await server.send("GET", "/api/v1/kodverk", token: token).status == 401)
+        #expect(server.stop() == 0)
+    }
+
     @Test func badConfigurationFailsAtStartWithEveryProblemListed() throws {
         let kvalitet = try Kvalitet()
         let process = Process()
