@@ -49,15 +49,15 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.nowText
         let cache = database.decodedRecords
         // One trip to the writer: the SELECT and its audit entry in one job, answered after their batch
-        // committed. The writer only looks versions up in the cache (its transaction could still roll
-        // back); the version it read is added once committed.
-        let record = try await database.write { db in
-            guard let record = try Self.fetchVisible(id, actor: actor, cache: cache, fill: false, in: db) else { throw Self.notFound(id) }
+        // committed. The writer only fetches the row; the JSON is decoded (or found in the cache, which
+        // only committed versions fill) here, after the commit, beside the writer's next batch
+        // instead of on its one thread.
+        let stored = try await database.write { db in
+            guard let row = try Self.fetchVisibleRow(id, actor: actor, in: db) else { throw Self.notFound(id) }
             try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description)
-            return record
+            return StoredVersion(id: row[0], version: row[1], body: row[2])
         }
-        cache.store(record, for: .init(id: record.id.description, version: record.version))
-        return record
+        return try Self.decode(stored, cache: cache)
     }
 
     /// Changes a record through `transform`, which sees the current record and today's date and
@@ -115,29 +115,43 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     // MARK: - Inside a transaction
 
+    /// A record's stored version as read in a transaction, to decode after it.
+    struct StoredVersion: Sendable {
+        let id: String
+        let version: Int
+        let body: String
+    }
+
     static func notFound(_ id: CaseNumber) -> DomainError { .notFound("no \(Kind.family.prefix) record \(id)") }
 
-    static func fetchVisible(_ id: CaseNumber, actor: Actor, cache: VersionCache<any Sendable>? = nil, fill: Bool = true,
-                             in db: Database) throws -> CaseRecord<Kind>? {
+    static func fetchVisible(_ id: CaseNumber, actor: Actor, in db: Database) throws -> CaseRecord<Kind>? {
+        try fetchVisibleRow(id, actor: actor, in: db).map { try RecordCodec.decode($0[2], as: Kind.self) }
+    }
+
+    /// The row (`id, version, body`) of a record the actor may see, not yet decoded.
+    static func fetchVisibleRow(_ id: CaseNumber, actor: Actor, in db: Database) throws -> Row? {
         let prelude = Visibility.prelude(actor: actor, filterUnit: nil)
         let visible = Visibility.conditions(actor: actor, filterUnit: nil)
         let conditions = ["r.id = ?", "r.family = ?"] + visible.sql
         let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
         // Cached: the text varies only with the family, the size of the actor's unit scope and its role.
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql),
-                                         arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
-        else { return nil }
-        return try decode(row, cache: cache, fill: fill)
+        return try Row.fetchOne(db.cachedStatement(sql: sql),
+                                arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
     }
 
     /// A row of `id, version, body` as a record, decoded once per version when a cache is given.
-    /// Only a committed snapshot may `fill` the cache.
-    static func decode(_ row: Row, cache: VersionCache<any Sendable>?, fill: Bool = true) throws -> CaseRecord<Kind> {
+    /// Only a committed snapshot (a reader's) may fill the cache.
+    static func decode(_ row: Row, cache: VersionCache<any Sendable>?) throws -> CaseRecord<Kind> {
         guard let cache else { return try RecordCodec.decode(row[2], as: Kind.self) }
-        let key = VersionCache<any Sendable>.Key(id: row[0], version: row[1])
+        return try decode(StoredVersion(id: row[0], version: row[1], body: row[2]), cache: cache)
+    }
+
+    /// A committed version as a record, decoded once per version.
+    static func decode(_ stored: StoredVersion, cache: VersionCache<any Sendable>) throws -> CaseRecord<Kind> {
+        let key = VersionCache<any Sendable>.Key(id: stored.id, version: stored.version)
         if let record = cache.value(for: key) as? CaseRecord<Kind> { return record }
-        let record = try RecordCodec.decode(row[2], as: Kind.self)
-        if fill { cache.store(record, for: key) }
+        let record = try RecordCodec.decode(stored.body, as: Kind.self)
+        cache.store(record, for: key)
         return record
     }
 
