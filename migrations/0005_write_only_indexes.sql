@@ -1,11 +1,13 @@
 -- Kvalitet schema, version 5: drop the indexes nothing reads any more.
 -- The family fact tables were indexed for the report's GROUP BYs (schema 1–3). Since schema 4 the
--- report adds up running sums (report_counts) and no query filters or sorts these columns, so
--- every write paid for up to six index updates (twice on a change: INSERT OR REPLACE deletes and
+-- report adds up running sums (report_counts, and report_totals from schema 6). The one other
+-- query on a fact table, the lex Sarah `?overdue=` list filter, looks its row up by record_id (the
+-- primary key) inside a per-record EXISTS, so it never used lex_sarah_investigation_due either.
+-- Every write paid for up to six index updates (twice on a change: INSERT OR REPLACE deletes and
 -- inserts) that no reader used. The tables themselves stay: their CHECKs still guard each family's
 -- invariants and they are the place for ad-hoc SQL (a full scan of one family is fine there).
--- `ReportQueryPlanTests` pins that the report reads only report_counts; `MigrationTests` that the
--- fact tables keep no index beyond their keys.
+-- `ReportQueryPlanTests` pins that the report reads only its sums; `MigrationTests` that the fact
+-- tables keep no index beyond their keys.
 
 DROP INDEX avvikelse_by_received;
 DROP INDEX avvikelse_by_closed;

@@ -73,6 +73,16 @@ public final class KvalitetDatabase: Sendable {
         try units.tree(in: db)
     }
 
+    /// A single-row lookup (token, data generation) on the lookup connection, on the calling thread;
+    /// when SQLite is busy there, on a pool reader, waiting as long as any read would.
+    func lookup<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try lookups.read(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return try await pool.read(body)
+        }
+    }
+
     /// Fills the organisation tree's cache from the writer (readers never fill it: their snapshot may
     /// be older), so that reports served before the first write do not each load every unit.
     public func warmUnitTree() throws {

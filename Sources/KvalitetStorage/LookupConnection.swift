@@ -12,13 +12,17 @@ import GRDB
 /// implicit read transaction (GRDB's BEGIN/COMMIT around it was a third of a lookup's cost), so it
 /// sees every commit before it, by any process: a token revoked from the command line stops working
 /// at the next request. A lookup therefore reads one committed row set per statement.
+///
+/// SQLite makes a WAL reader wait only in rare moments (another process holding an exclusive lock,
+/// recovery of the WAL after a crash). Such a wait would hold a cooperative thread, so it is cut
+/// short: a busy lookup throws at once and `KvalitetDatabase.lookup` asks a pool reader instead.
 final class LookupConnection: Sendable {
     private let queue: DatabaseQueue
 
     init(path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .immediateError
         configuration.label = "kvalitet.lookups"
         queue = try DatabaseQueue(path: path, configuration: configuration)
     }

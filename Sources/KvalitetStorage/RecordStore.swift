@@ -51,7 +51,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         // One trip to the writer: the SELECT and its audit entry in one job, answered after their batch
         // committed. The writer only fetches the row; the JSON is decoded (or found in the cache, which
         // only committed versions fill) here, after the commit, beside the writer's next batch
-        // instead of on its one thread.
+        // instead of on its one thread. (The same codec wrote the body; should decoding ever fail, the
+        // audit entry stands for a read that was answered with a 500.)
         let stored = try await database.write { db in
             guard let row = try Self.fetchVisibleRow(id, actor: actor, in: db) else { throw Self.notFound(id) }
             try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: id.description)
@@ -140,7 +141,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     }
 
     /// A row of `id, version, body` as a record, decoded once per version when a cache is given.
-    /// Only a committed snapshot (a reader's) may fill the cache.
+    /// Only a committed version (a reader's snapshot, or the writer's row after its commit) may fill the cache.
     static func decode(_ row: Row, cache: VersionCache<any Sendable>?) throws -> CaseRecord<Kind> {
         guard let cache else { return try RecordCodec.decode(row[2], as: Kind.self) }
         return try decode(StoredVersion(id: row[0], version: row[1], body: row[2]), cache: cache)

@@ -3,8 +3,9 @@ import GRDB
 import KvalitetDomain
 import Logging
 
-/// The report's running sums (`report_counts`): changed in the transaction that writes a record,
-/// read by the report as sums over whole years, months and days.
+/// The report's running sums, per unit (`report_counts`) and for the whole organisation
+/// (`report_totals`): changed in the transaction that writes a record, read by the report as sums
+/// over whole years, months and days.
 enum ReportCounts {
     /// Adds a record's change of tallies at the year, month and day they count on: per unit to
     /// `report_counts`, and for metrics with totals to the organisation's `report_totals`.
@@ -56,21 +57,32 @@ enum ReportCounts {
         }
     }
 
-    /// Sums of `metric` over `range`, by units and key (empty when nothing counted). With
-    /// `keysOnly`, all units' sums per key and `units` is "": read from the organisation's totals
-    /// when the metric has them, otherwise added up by SQLite. With `unitsOnly`, all keys' sums
-    /// per units, added up by SQLite, and `key` is "".
-    static func sums(_ metric: ReportMetric, over range: ReportRange, keysOnly: Bool = false, unitsOnly: Bool = false,
+    /// How `sums` adds a metric's rows up over a range.
+    enum Grouping {
+        /// Per units and key, from the units' sums.
+        case unitsAndKeys
+        /// Per key, for the whole organisation, from its totals (the metric must have them); units are "".
+        case keys
+        /// Per units, every key together, added up by SQLite; keys are "".
+        case units
+    }
+
+    /// Sums of `metric` over `range` grouped `by` units and key, key or units (empty when nothing counted).
+    static func sums(_ metric: ReportMetric, over range: ReportRange, by grouping: Grouping = .unitsAndKeys,
                      in db: Database) throws -> [(units: String, key: String, n: Int)] {
         guard !range.pieces.isEmpty else { return [] }
         if let missing = range.pieces.first(where: { !metric.grains.contains($0.grain) }) {
             throw DomainError.conflict(rule: "the report's \(metric.rawValue) sums are not kept by \(missing.grain)")
         }
-        precondition(!(keysOnly && unitsOnly), "by keys or by units, not both")
-        let select = keysOnly && metric.hasTotals
+        precondition(grouping != .keys || metric.hasTotals, "\(metric.rawValue) has no organisation totals")
+        let select = grouping == .keys
             ? "SELECT '' AS units, key, n FROM report_totals WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
             : "SELECT units, key, n FROM report_counts WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
-        let (columns, groups) = keysOnly ? ("'', key", "key") : unitsOnly ? ("units, ''", "units") : ("units, key", "units, key")
+        let (columns, groups) = switch grouping {
+        case .unitsAndKeys: ("units, key", "units, key")
+        case .keys: ("'', key", "key")
+        case .units: ("units, ''", "units")
+        }
         let sql = "SELECT \(columns), SUM(n) FROM (" + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")
             + ") GROUP BY \(groups)"
         var arguments: StatementArguments = []
@@ -81,15 +93,14 @@ enum ReportCounts {
         return sums
     }
 
-    /// Sums of `metric` per year for `years`, by units (or, with `keysOnly`, all units together) and key.
-    static func yearly(_ metric: ReportMetric, years: ClosedRange<Int>, keysOnly: Bool = false,
+    /// Sums of `metric` per year for `years`, by units and key, or with `organisation` by key from
+    /// the organisation's totals (the metric must have them; units are "").
+    static func yearly(_ metric: ReportMetric, years: ClosedRange<Int>, organisation: Bool = false,
                        in db: Database) throws -> [(year: Int, units: String, key: String, n: Int)] {
-        let sql = switch (keysOnly, metric.hasTotals) {
-        case (true, true): "SELECT period, '', key, n FROM report_totals WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
-        case (true, false):
-            "SELECT period, '', key, SUM(n) FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ? GROUP BY period, key"
-        case (false, _): "SELECT period, units, key, n FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
-        }
+        precondition(!organisation || metric.hasTotals, "\(metric.rawValue) has no organisation totals")
+        let sql = organisation
+            ? "SELECT period, '', key, n FROM report_totals WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
+            : "SELECT period, units, key, n FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
             metric.rawValue, ReportGrain.year.period(of: LocalDate(year: years.lowerBound, month: 1, day: 1)!),
             ReportGrain.year.period(of: LocalDate(year: years.upperBound, month: 1, day: 1)!)])
@@ -101,10 +112,11 @@ enum ReportCounts {
     /// The organisation's sums of `metric` in `year` whose keys start with `prefix`, and how many
     /// there are: one primary-key range (a key is "code|…", so the prefix ends in "|").
     static func totalRows(_ metric: ReportMetric, year: Int, keyPrefix prefix: String, in db: Database) throws -> (rows: Int, n: Int) {
-        // "}" is the character after "|": the range holds exactly the keys starting with the prefix.
+        precondition(prefix.hasSuffix("|"), "a key prefix ends in |")
+        // "}" is the byte after "|": the range holds exactly the keys starting with the prefix.
         let end = String(prefix.dropLast()) + "}"
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*), IFNULL(SUM(n), 0) FROM report_totals WHERE metric = ? AND grain = 'y' AND period = ? AND key > ? AND key < ?
+            SELECT COUNT(*), IFNULL(SUM(n), 0) FROM report_totals WHERE metric = ? AND grain = 'y' AND period = ? AND key >= ? AND key < ?
             """), arguments: [metric.rawValue, String(year), prefix, end])
         return (row?[0] ?? 0, row?[1] ?? 0)
     }
@@ -170,7 +182,7 @@ final class PendingTallies {
 
 extension KvalitetDatabase {
     /// Builds the report's sums from the records when they are missing (a database that had records
-    /// before schema 4). Run at start-up before serving; a no-op on every later start.
+    /// before schema 6). Run at start-up before serving; a no-op on every later start.
     public func buildReportCountsIfNeeded(settings: RecordSettings, logger: Logger) throws {
         guard try !pool.read(ReportCounts.isBuilt) else { return }
         logger.notice("building the report's running sums from the records (once, after an upgrade)")

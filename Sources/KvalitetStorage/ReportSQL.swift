@@ -18,9 +18,9 @@ struct ReportSQL {
         try ReportCounts.sums(metric, over: range, in: db).filter { scope.includes($0.units) }
     }
 
-    /// Sums by key within the scope; the whole organisation's are added up by SQLite.
+    /// Sums by key within the scope; the whole organisation's from its totals.
     private func keySums(_ metric: ReportMetric, _ range: ReportRange) throws -> [(units: String, key: String, n: Int)] {
-        scope.units == nil ? try ReportCounts.sums(metric, over: range, keysOnly: true, in: db) : try sums(metric, range)
+        scope.units == nil ? try ReportCounts.sums(metric, over: range, by: .keys, in: db) : try sums(metric, range)
     }
 
     private func total(_ metric: ReportMetric, _ range: ReportRange) throws -> Int {
@@ -33,16 +33,18 @@ struct ReportSQL {
 
     /// Sums by units (a unit, or a multi-unit record's units) within the scope, added up by SQLite.
     private func unitSums(_ metric: ReportMetric, _ range: ReportRange) throws -> [(units: String, key: String, n: Int)] {
-        try ReportCounts.sums(metric, over: range, unitsOnly: true, in: db).filter { scope.includes($0.units) }
+        try ReportCounts.sums(metric, over: range, by: .units, in: db).filter { scope.includes($0.units) }
     }
 
     /// Keys of the form "a|b": the sums by the part before the "|" (0) or after it (1).
     private func byPart(_ rows: [(units: String, key: String, n: Int)], _ position: Int) -> [String: Int] {
-        rows.reduce(into: [:]) { counts, row in
-            let bar = row.key.firstIndex(of: "|") ?? row.key.endIndex
-            let part = position == 0 ? row.key[..<bar] : row.key[(bar == row.key.endIndex ? bar : row.key.index(after: bar))...]
-            counts[String(part), default: 0] += row.n
-        }
+        rows.reduce(into: [:]) { $0[Self.part(of: $1.key, position), default: 0] += $1.n }
+    }
+
+    /// The part of a key "a|b" before its first "|" (0) or after it (1); b may itself hold "|".
+    private static func part(of key: String, _ position: Int) -> String {
+        let bar = key.firstIndex(of: "|") ?? key.endIndex
+        return String(position == 0 ? key[..<bar] : key[(bar == key.endIndex ? bar : key.index(after: bar))...])
     }
 
     // MARK: Received (4.1)
@@ -69,7 +71,7 @@ struct ReportSQL {
         var byYear: [Int: Int] = [:]
         var serious = 0
         let seriousKeys = LexSarahAssessment.allCases.filter(\.isSerious).map { "|" + $0.rawValue }
-        for row in try ReportCounts.yearly(.lexSarahTreated, years: request.seriesYears, keysOnly: scope.units == nil, in: db)
+        for row in try ReportCounts.yearly(.lexSarahTreated, years: request.seriesYears, organisation: scope.units == nil, in: db)
         where scope.includes(row.units) {
             byYear[row.year, default: 0] += row.n
             if row.year == request.year, seriousKeys.contains(where: row.key.hasSuffix) { serious += row.n }
@@ -183,12 +185,11 @@ struct ReportSQL {
         var decisions: [String: Int] = [:]
         var cases: [String: Set<String>] = [:]
         var deficient: [String: Set<String>] = [:]
-        func authority(_ key: String) -> String { String(key.prefix { $0 != "|" }) }
         for row in try sums(.tillsynCase, year) {
-            decisions[authority(row.key), default: 0] += row.n
-            cases[authority(row.key), default: []].insert(row.key)
+            decisions[Self.part(of: row.key, 0), default: 0] += row.n
+            cases[Self.part(of: row.key, 0), default: []].insert(row.key)
         }
-        for row in try sums(.tillsynDeficientCase, year) { deficient[authority(row.key), default: []].insert(row.key) }
+        for row in try sums(.tillsynDeficientCase, year) { deficient[Self.part(of: row.key, 0), default: []].insert(row.key) }
         return authorities.map { authority in
             .init(authority: authority, decisions: decisions[authority] ?? 0, cases: cases[authority]?.count ?? 0,
                   casesWithDeficiencies: deficient[authority]?.count ?? 0)

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import KvalitetDomain
 
-/// The kvalitetsberättelse's figures: `GROUP BY`s over the families' indexed fact tables, all read
-/// in one transaction so the figures agree with each other. Swift only folds the grouped rows
-/// (units into areas, units into departments), never loops over records.
+/// The kvalitetsberättelse's figures, added up from the running sums (`ReportSQL`), all read in one
+/// transaction so the figures agree with each other. Swift only folds the summed rows (units into
+/// areas, units into departments), never loops over records.
 public struct ReportStore: Sendable {
     let database: KvalitetDatabase
 
@@ -36,7 +36,7 @@ public struct ReportStore: Sendable {
     /// A number that grows with every committed change to what any report shows (records, units,
     /// key figures, Kolada values): equal numbers mean an unchanged report for the same request and day.
     public func generation() async throws -> Int64 {
-        try database.lookups.read(Self.generation)
+        try await database.lookup(Self.generation)
     }
 
     static func generation(_ db: Database) throws -> Int64 {

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import KvalitetDomain
 
-/// What storage needs from a record family beyond `RecordKind`: its own indexed columns.
+/// What storage needs from a record family beyond `RecordKind`: its fact rows, deadline condition
+/// and report tallies.
 public protocol StoredKind: RecordKind {
     /// Writes (or rewrites) the family's fact rows for `record`, in the caller's transaction.
     static func writeFacts(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws
@@ -19,17 +20,28 @@ extension StoredKind {
 
 /// The JSON form a record takes in `records.body` and `record_versions.snapshot`.
 enum RecordCodec {
-    static func encode<Kind: RecordKind>(_ record: CaseRecord<Kind>) throws -> String {
+    // One of each, configured once and never changed after: Foundation's coders are Sendable and
+    // safe to share while their options stay put (a new one per call was measurable in a bulk load).
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .millisecondsSince1970
+        // Sorted: the same record is always the same text in `records.body` and its history.
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(record), as: UTF8.self)
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }()
+
+    static func encode<Kind: RecordKind>(_ record: CaseRecord<Kind>) throws -> String {
+        String(decoding: try encoder.encode(record), as: UTF8.self)
     }
 
     static func decode<Kind: RecordKind>(_ text: String, as kind: Kind.Type) throws -> CaseRecord<Kind> {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        return try decoder.decode(CaseRecord<Kind>.self, from: Data(text.utf8))
+        try decoder.decode(CaseRecord<Kind>.self, from: Data(text.utf8))
     }
 }
 

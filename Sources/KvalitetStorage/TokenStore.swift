@@ -91,7 +91,7 @@ public struct TokenStore: Sendable {
         guard secret.utf8.count <= 256 else { return nil }
         let hash = SHA256.hash(Array(secret.utf8))
         // Every request but /health asks this: on the lookup connection, with its statements prepared once.
-        return try database.lookups.read { db in
+        return try await database.lookup { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, hash, role, revoked_at FROM tokens WHERE hash = ?"),
                                              arguments: [Data(hash)]) else { return nil }
             let stored: Data = row["hash"]

@@ -148,6 +148,27 @@ struct ReportCountsTests {
         #expect(try await test.database.pool.read { db in try ReportCounts.isBuilt(db) })
     }
 
+    @Test func aSchema5DatabaseIsUpgradedToTotalsAndPerCaseSupervisionSumsByMigration6() async throws {
+        let test = try TestDatabase()
+        _ = try await DemoLoader(test.database).load(scale: 0.1)
+        let counts = try await sumRows(test), totals = try await totalRows(test)
+        // What schema 5 left: no totals, supervision summed per decision and case, the sums marked built.
+        try await test.database.pool.write { db in
+            try db.execute(sql: "DROP TABLE report_totals")
+            try db.execute(sql: "DELETE FROM schema_migrations WHERE version = 6")
+            try db.execute(sql: "DELETE FROM report_counts WHERE metric LIKE 'ts.case%'")
+            try db.execute(sql: "INSERT INTO report_counts (metric, grain, period, units, key, n) VALUES ('ts.decision', 'y', '2025', 'ifo', 'ivo|1|3.5.1-1/2025', 1)")
+        }
+        let upgraded = try KvalitetDatabase.open(path: test.database.path, migrationsPath: TestDatabase.migrations,
+                                                 clock: test.database.clock, logger: .init(label: "test"))
+        #expect(try await upgraded.pool.read { db in try ReportCounts.isBuilt(db) } == false)
+        try upgraded.buildReportCountsIfNeeded(settings: RecordSettings(), logger: .init(label: "test"))
+        #expect(try await sumRows(test) == counts)
+        #expect(try await totalRows(test) == totals)
+        #expect(try await sumRows(test).contains { ($0["metric"] as String) == "ts.case" })
+        #expect(try upgraded.reportCountsMatchRecords(settings: RecordSettings()))
+    }
+
     @Test func aSumThatDiffersFromTheRecordsIsFoundByTheCheckWhichChangesNothing() async throws {
         let test = try TestDatabase()
         try await test.seedUnits()
