@@ -52,6 +52,14 @@ public struct AuditLog: Sendable {
             arguments: [at, actor.tokenName, action.rawValue, recordId, actor.requestId, detail])
     }
 
+    /// Audits reads answered from a reader's snapshot: one write-queue job for all `recordIds`,
+    /// returning once it has committed.
+    static func append(to database: KvalitetDatabase, at: String, actor: Actor, action: AuditAction, recordIds: [String]) async throws {
+        try await database.write { db in
+            for recordId in recordIds { try append(db, at: at, actor: actor, action: action, recordId: recordId) }
+        }
+    }
+
     public func entries(_ query: AuditQuery) async throws -> [AuditEntry] {
         try await database.pool.read { db in
             var conditions: [String] = []

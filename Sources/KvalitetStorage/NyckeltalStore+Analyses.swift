@@ -50,9 +50,7 @@ extension NyckeltalStore {
             return try Self.analysisVersions(code: code, period: period, latestOnly: true, in: db).last
         }
         guard let current else { throw DomainError.notFound("no analysis of \(code.prefix(32)) for \(period)") }
-        try await database.write { db in
-            try AuditLog.append(db, at: now, actor: actor, action: .read, recordId: Self.analysisRecordId(code, period))
-        }
+        try await AuditLog.append(to: database, at: now, actor: actor, action: .read, recordIds: [Self.analysisRecordId(code, period)])
         return current
     }
 
@@ -64,9 +62,7 @@ extension NyckeltalStore {
             return try Self.analysisVersions(code: code, period: period, latestOnly: false, in: db)
         }
         guard !versions.isEmpty else { throw DomainError.notFound("no analysis of \(code.prefix(32)) for \(period)") }
-        try await database.write { db in
-            try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: Self.analysisRecordId(code, period))
-        }
+        try await AuditLog.append(to: database, at: now, actor: actor, action: .history, recordIds: [Self.analysisRecordId(code, period)])
         return versions
     }
 

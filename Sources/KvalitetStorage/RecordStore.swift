@@ -92,7 +92,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             }
         }
         guard let versions else { throw Self.notFound(id) }
-        try await database.write { db in try AuditLog.append(db, at: now, actor: actor, action: .history, recordId: id.description) }
+        try await AuditLog.append(to: database, at: now, actor: actor, action: .history, recordIds: [id.description])
         return versions
     }
 
@@ -106,10 +106,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             try Self.fetchPage(query, actor: actor, today: today, cache: database.decodedRecords, in: db)
         }
         if let auditAs, !page.items.isEmpty {
-            let ids = page.items.map(\.id.description)
-            try await database.write { db in
-                for id in ids { try AuditLog.append(db, at: now, actor: actor, action: auditAs, recordId: id) }
-            }
+            try await AuditLog.append(to: database, at: now, actor: actor, action: auditAs, recordIds: page.items.map(\.id.description))
         }
         return page
     }
@@ -140,14 +137,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
                                 arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
     }
 
-    /// A row of `id, version, body` as a record, decoded once per version when a cache is given.
-    /// Only a committed version (a reader's snapshot, or the writer's row after its commit) may fill the cache.
-    static func decode(_ row: Row, cache: VersionCache<any Sendable>?) throws -> CaseRecord<Kind> {
-        guard let cache else { return try RecordCodec.decode(row[2], as: Kind.self) }
-        return try decode(StoredVersion(id: row[0], version: row[1], body: row[2]), cache: cache)
-    }
-
-    /// A committed version as a record, decoded once per version.
+    /// A committed version as a record, decoded once per version. Only a committed version (a
+    /// reader's snapshot, or the writer's row after its commit) may fill the cache.
     static func decode(_ stored: StoredVersion, cache: VersionCache<any Sendable>) throws -> CaseRecord<Kind> {
         let key = VersionCache<any Sendable>.Key(id: stored.id, version: stored.version)
         if let record = cache.value(for: key) as? CaseRecord<Kind> { return record }
@@ -156,7 +147,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         return record
     }
 
-    static func fetchPage(_ query: RecordQuery, actor: Actor, today: LocalDate, cache: VersionCache<any Sendable>? = nil,
+    static func fetchPage(_ query: RecordQuery, actor: Actor, today: LocalDate, cache: VersionCache<any Sendable>,
                           in db: Database) throws -> RecordPage<Kind> {
         let prelude = Visibility.prelude(actor: actor, filterUnit: query.unitId)
         let visible = Visibility.conditions(actor: actor, filterUnit: query.unitId)
@@ -184,7 +175,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             + " ORDER BY r.year DESC, r.seq DESC LIMIT ?"
         var items: [CaseRecord<Kind>] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() { items.append(try decode(row, cache: cache)) }
+        while let row = try rows.next() { items.append(try decode(StoredVersion(id: row[0], version: row[1], body: row[2]), cache: cache)) }
         let hasMore = items.count > query.limit
         if hasMore { items.removeLast() }
         return RecordPage(items: items, next: hasMore ? items.last?.id : nil)

@@ -16,28 +16,38 @@ enum ReportCounts {
     }
 
     /// The two tables of sums: per unit (or a multi-unit record's units), and for the organisation.
-    enum Table: String {
-        case counts = "report_counts", totals = "report_totals"
-
-        var columns: [String] { self == .counts ? ["metric", "grain", "period", "units", "key"] : ["metric", "grain", "period", "key"] }
+    enum Table {
+        case counts, totals
 
         func arguments(_ tally: ReportTally, _ grain: ReportGrain) -> StatementArguments {
             let period = grain.period(of: tally.date)
             return self == .counts ? [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key]
                                    : [tally.metric.rawValue, grain.rawValue, period, tally.key]
         }
+
+        /// The three statements that change a sum, written once per table (every record write runs them).
+        var sql: (upsert: String, subtract: String, remove: String) { self == .counts ? Self.countsSQL : Self.totalsSQL }
+
+        private static let countsSQL = statements("report_counts", ["metric", "grain", "period", "units", "key"])
+        private static let totalsSQL = statements("report_totals", ["metric", "grain", "period", "key"])
+
+        private static func statements(_ table: String, _ columns: [String]) -> (upsert: String, subtract: String, remove: String) {
+            let list = columns.joined(separator: ", ")
+            let matches = columns.map { "\($0) = ?" }.joined(separator: " AND ")
+            return ("""
+                INSERT INTO \(table) (\(list), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
+                ON CONFLICT (\(list)) DO UPDATE SET n = n + excluded.n
+                """,
+                "UPDATE \(table) SET n = n - ? WHERE \(matches) AND n > ?",
+                "DELETE FROM \(table) WHERE \(matches) AND n = ?")
+        }
     }
 
     private static func add(_ delta: [ReportTally: Int], to table: Table, in db: Database) throws {
         guard !delta.isEmpty else { return }
-        let columns = table.columns
-        let matches = columns.map { "\($0) = ?" }.joined(separator: " AND ")
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", ")), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
-            ON CONFLICT (\(columns.joined(separator: ", "))) DO UPDATE SET n = n + excluded.n
-            """)
-        let subtract = try db.cachedStatement(sql: "UPDATE \(table.rawValue) SET n = n - ? WHERE \(matches) AND n > ?")
-        let remove = try db.cachedStatement(sql: "DELETE FROM \(table.rawValue) WHERE \(matches) AND n = ?")
+        let upsert = try db.cachedStatement(sql: table.sql.upsert)
+        let subtract = try db.cachedStatement(sql: table.sql.subtract)
+        let remove = try db.cachedStatement(sql: table.sql.remove)
         for (tally, amount) in delta {
             for grain in tally.metric.grains {
                 let where_ = table.arguments(tally, grain)

@@ -18,7 +18,7 @@ public struct ReportStore: Sendable {
     public func generate(_ request: ReportRequest, by actor: Actor) async throws -> GeneratedReport {
         let now = database.now
         return try await database.pool.read { db in
-            let tree = try database.units.tree(in: db)
+            let tree = try database.unitTree(in: db)
             if let unitId = request.unitId, tree.units[unitId] == nil || !Visibility.unitInScope(unitId, actor: actor, tree: tree) {
                 throw DomainError.notFound("no unit \(unitId)")
             }
