@@ -57,6 +57,12 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Shared by the test targets (one test process): the lock every test spawns processes through.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .testTarget(
             name: "KvalitetDomainTests",
             dependencies: ["KvalitetDomain"],
@@ -70,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "KvalitetServerTests",
             dependencies: [
-                "KvalitetServer", "KvalitetStorage", "KvalitetDomain",
+                "KvalitetServer", "KvalitetStorage", "KvalitetDomain", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
@@ -80,7 +86,7 @@ let package = Package(
             // Depends on the executable so that `swift test` builds the binary it starts; Hummingbird
             // serves the loopback Kolada fixture the import is tested against.
             dependencies: [
-                "kvalitet",
+                "kvalitet", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -2,19 +2,8 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 import Testing
-
-/// Starts processes one at a time: Foundation's `Process.run()` on Linux is not safe to call from
-/// several threads at once (a test run crashed in its memcpy while suites ran in parallel).
-enum Spawn {
-    private static let lock = NSLock()
-
-    static func run(_ process: Process) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        try process.run()
-    }
-}
 
 /// The built `kvalitet` binary, run as a user would: CLI commands and `serve` on a free loopback port.
 struct Kvalitet {

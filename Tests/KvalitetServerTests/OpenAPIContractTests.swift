@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KvalitetDomain
 @testable import KvalitetServer
+import TestSupport
 import Testing
 
 /// openapi.yaml against the server: the routes, their query parameters, the code lists and the
@@ -82,7 +83,8 @@ struct OpenAPIContractTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        // Through the lock the end-to-end tests spawn with: one Process.run() at a time in this process.
+        try Spawn.run(process)
         process.waitUntilExit()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 0, "\(text)")
