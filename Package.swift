@@ -1,8 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Dependencies are the ones DESIGN.md names, nothing more: Hummingbird (HTTP), GRDB (SQLite),
-// swift-argument-parser (CLI) and swift-log (logging). Each is built from scratch on every CI run.
+// swift-argument-parser (CLI), swift-log (logging), and the kept libraries for what is not the domain:
+// swift-crypto (hashes, HMAC), jwt-kit (OpenID Connect tokens), swift-configuration (typed settings),
+// swift-mustache (HTML), swift-metrics with swift-prometheus (/metrics) and Yams (the drift tests).
+// Each is built from scratch on every CI run.
 let package = Package(
     name: "kvalitet",
     platforms: [.macOS(.v14)],
@@ -16,6 +19,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // Already built for Hummingbird; named so the server can recognise NIO's body-size error.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(
+            url: "https://github.com/apple/swift-configuration.git", from: "1.4.0",
+            traits: [.defaults, "CommandLineArguments"]
+        ),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -28,6 +41,7 @@ let package = Package(
                 "KvalitetDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
@@ -39,6 +53,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)],
             // The Kolada client uses URLSession (FoundationNetworking), which runs on the system
@@ -54,6 +73,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
@@ -78,6 +98,7 @@ let package = Package(
             dependencies: [
                 "KvalitetServer", "KvalitetStorage", "KvalitetDomain", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
