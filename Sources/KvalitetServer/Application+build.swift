@@ -99,7 +99,7 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     RecordRoutes<RiskanalysWire>(store: services.riskanalyser, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: &table)
-    ReportRoutes(reports: services.reports, units: services.units, clock: config.clock).register(on: &table)
+    ReportRoutes(reports: services.reports, clock: config.clock).register(on: &table)
     NyckeltalRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     NyckeltalValueRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     let kolada = KoladaClient(baseURL: config.koladaBaseURL, clock: config.clock)

@@ -6,7 +6,6 @@ import KvalitetStorage
 /// Answers `304 Not Modified` to an `If-None-Match` naming the current `ETag`, without computing anything.
 struct ReportRoutes: Sendable {
     let reports: ReportStore
-    let units: UnitStore
     let clock: any KvalitetClock
     let etag = ReportETag()
 
@@ -51,8 +50,7 @@ struct ReportRoutes: Sendable {
         headers[.eTag] = etag.value(generation: generated.generation, request: reportRequest, format: chosen, actor: actor, today: today)
         switch chosen {
         case "html":
-            let tree = try await units.tree()
-            let names = tree.units.mapValues(\.name)
+            let names = generated.units.units.mapValues(\.name)
             let scopeName = unitId.flatMap { names[$0] } ?? "Hela organisationen"
             headers[.contentType] = "text/html; charset=utf-8"
             return Response(status: .ok, headers: headers,

@@ -14,11 +14,14 @@ public struct ReportStore: Sendable {
         try await generate(request, by: actor).report
     }
 
-    /// The report with the data generation it was computed at, read in the same transaction.
+    /// The report with the data generation and the organisation tree it was computed at, all read in
+    /// the same transaction.
     public func generate(_ request: ReportRequest, by actor: Actor) async throws -> GeneratedReport {
         let now = database.now
         return try await database.pool.read { db in
-            let tree = try database.unitTree(in: db)
+            // Loaded in this transaction, never from the cache: the cached tree may be of a later (or,
+            // for units written by another process, an earlier) moment than the sums read below.
+            let tree = try UnitStore.tree(db)
             if let unitId = request.unitId, tree.units[unitId] == nil || !Visibility.unitInScope(unitId, actor: actor, tree: tree) {
                 throw DomainError.notFound("no unit \(unitId)")
             }
@@ -29,7 +32,7 @@ public struct ReportStore: Sendable {
                 request: request, generatedAt: now, received: try sql.received(), lexSarah: try sql.lexSarah(asOf: asOf),
                 analysis: try sql.analysis(), riskanalyser: try sql.riskanalyser(), egenkontroller: try sql.egenkontroller(),
                 tillsyn: try sql.tillsyn(), handlingTimes: try sql.handlingTimes(), nyckeltal: try sql.nyckeltal())
-            return GeneratedReport(report: report, generation: try Self.generation(db))
+            return GeneratedReport(report: report, generation: try Self.generation(db), units: tree)
         }
     }
 
@@ -48,6 +51,8 @@ public struct ReportStore: Sendable {
 public struct GeneratedReport: Sendable {
     public let report: Kvalitetsberattelse
     public let generation: Int64
+    /// The organisation tree the figures were grouped by (unit names for the HTML page).
+    public let units: OrgTree
 }
 
 /// Which units count: the requested subtree, within the actor's subtrees.
