@@ -30,28 +30,3 @@ struct AuthMiddleware: RouterMiddleware {
                     headers: [.wwwAuthenticate: "Bearer realm=\"kvalitet\""])
     }
 }
-
-/// CORS for the configured intranet origins only; preflights are answered before authentication.
-struct CORSMiddleware: RouterMiddleware {
-    typealias Context = KvalitetContext
-    let allowedOrigins: Set<String>
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let origin = request.headers[.origin], allowedOrigins.contains(origin) else {
-            return try await next(request, context)
-        }
-        if request.method == .options {
-            return Response(status: .noContent, headers: [
-                .accessControlAllowOrigin: origin, .vary: "Origin",
-                .accessControlAllowMethods: "GET, POST, PUT, PATCH, DELETE, OPTIONS",
-                .accessControlAllowHeaders: "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Accept",
-                .accessControlMaxAge: "600",
-            ])
-        }
-        var response = try await next(request, context)
-        response.headers[.accessControlAllowOrigin] = origin
-        response.headers[.accessControlExposeHeaders] = "ETag, Location, X-Request-Id"
-        response.headers[.vary] = "Origin"
-        return response
-    }
-}

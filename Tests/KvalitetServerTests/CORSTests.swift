@@ -1,0 +1,59 @@
+import HTTPTypes
+import Hummingbird
+import Testing
+
+/// CORS answers the configured intranet origins only and adds to, never replaces, what a route says.
+@Suite("CORS")
+struct CORSTests {
+    static let intranet = "https://intranet.example.se"
+
+    private func app() async throws -> TestApp {
+        try await TestApp.make { $0.corsOrigins = [Self.intranet] }
+    }
+
+    /// The values of every `Vary` field line, split at commas.
+    private func varyValues(_ reply: TestApp.Reply) -> [String] {
+        reply.headers[values: .vary].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    @Test func theReportKeepsItsVaryOnAuthorizationAndAcceptWhenCORSAddsOrigin() async throws {
+        let app = try await app()
+        try await app.run { client in
+            let reply = try await client.send(.get, "/api/v1/kvalitetsberattelse/2025", headers: [.origin: Self.intranet])
+            #expect(reply.status == .ok)
+            #expect(reply.headers[.accessControlAllowOrigin] == Self.intranet)
+            #expect(Set(varyValues(reply)) == ["Authorization", "Accept", "Origin"])
+        }
+    }
+
+    @Test func anAnswerWithoutVaryGetsVaryOriginOnce() async throws {
+        let app = try await app()
+        try await app.run { client in
+            let reply = try await client.send(.get, "/api/v1/kodverk", headers: [.origin: Self.intranet])
+            #expect(reply.status == .ok)
+            #expect(varyValues(reply) == ["Origin"])
+            #expect(reply.headers[.accessControlExposeHeaders] == "ETag, Location, X-Request-Id")
+        }
+    }
+
+    @Test func aPreflightFromAConfiguredOriginIsAnsweredBeforeAuthentication() async throws {
+        let app = try await app()
+        try await app.run { client in
+            let reply = try await client.send(.options, "/api/v1/avvikelser", as: nil, headers: [.origin: Self.intranet])
+            #expect(reply.status == .noContent)
+            #expect(reply.headers[.accessControlAllowOrigin] == Self.intranet)
+            #expect(reply.headers[.accessControlAllowHeaders]?.contains("If-Match") == true)
+            #expect(varyValues(reply) == ["Origin"])
+        }
+    }
+
+    @Test func anOtherOriginGetsNoCORSHeaders() async throws {
+        let app = try await app()
+        try await app.run { client in
+            let reply = try await client.send(.get, "/api/v1/kodverk", headers: [.origin: "https://evil.example.com"])
+            #expect(reply.status == .ok)
+            #expect(reply.headers[.accessControlAllowOrigin] == nil)
+            #expect(reply.headers[.vary] == nil)
+        }
+    }
+}
