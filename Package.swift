@@ -90,7 +90,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KvalitetStorageTests",
-            dependencies: ["KvalitetStorage", "KvalitetDomain"],
+            dependencies: [
+                "KvalitetStorage", "KvalitetDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(

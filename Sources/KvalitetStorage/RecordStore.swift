@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import KvalitetDomain
@@ -9,7 +10,7 @@ public struct IdempotencyKey: Sendable {
 
     public init(key: String, body: [UInt8]) {
         self.key = key
-        self.requestHash = SHA256.hash(body)
+        self.requestHash = Array(SHA256.hash(data: body))
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import KvalitetDomain
@@ -29,7 +30,7 @@ public struct TokenStore: Sendable {
         if !TokenStore.isValidName(name) { problems.add("/name", "must be 1–64 characters of letters, digits, . _ -") }
         try problems.throwIfAny()
         let secret = TokenStore.newSecret()
-        let hash = SHA256.hash(Array(secret.utf8))
+        let hash = SHA256.hash(data: Data(secret.utf8))
         let now = database.nowText
         try await StorageErrors.translate {
             try await database.write { db in
@@ -89,13 +90,13 @@ public struct TokenStore: Sendable {
     /// The actor a presented secret stands for, or nil for an unknown or revoked token.
     public func authenticate(_ secret: String) async throws -> Actor? {
         guard secret.utf8.count <= 256 else { return nil }
-        let hash = SHA256.hash(Array(secret.utf8))
+        let hash = SHA256.hash(data: Data(secret.utf8))
         // Every request but /health asks this: on the lookup connection, with its statements prepared once.
         return try await database.lookup { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, hash, role, revoked_at FROM tokens WHERE hash = ?"),
                                              arguments: [Data(hash)]) else { return nil }
             let stored: Data = row["hash"]
-            guard SHA256.constantTimeEquals(Array(stored), hash), (row["revoked_at"] as String?) == nil,
+            guard hash == stored, (row["revoked_at"] as String?) == nil,
                   let role = Role(rawValue: row["role"]) else { return nil }
             let name: String = row["name"]
             // A later snapshot than the token's, which is enough: a token's units are written in the

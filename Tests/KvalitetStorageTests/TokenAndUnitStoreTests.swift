@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import KvalitetDomain
@@ -15,7 +16,7 @@ struct TokenAndUnitStoreTests {
         let secret = try await tokens.create(name: "ifo-dash", role: .lasare, unitIds: ["ifo"], by: admin)
         #expect(secret.hasPrefix("kv_") && secret.count >= 46)
         let stored = try await test.database.pool.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM tokens") }
-        #expect(stored.map(Array.init) == SHA256.hash(Array(secret.utf8)))
+        #expect(stored.map(Array.init) == Array(SHA256.hash(data: Data(secret.utf8))))
         let fileBytes = try Data(contentsOf: URL(fileURLWithPath: test.database.path + "-wal"))
             + Data(contentsOf: URL(fileURLWithPath: test.database.path))
         #expect(fileBytes.range(of: Data(secret.utf8)) == nil)
