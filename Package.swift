@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "KvalitetStorageTests",
             dependencies: [
-                "KvalitetStorage", "KvalitetDomain",
+                "KvalitetStorage", "KvalitetDomain", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]

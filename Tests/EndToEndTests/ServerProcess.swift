@@ -26,8 +26,7 @@ struct Kvalitet {
     var database: String { folder + "/data/kvalitet.sqlite" }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "kvalitet-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folder = try TestFolders.make("kvalitet-e2e")
     }
 
     /// Runs a CLI command to completion; returns exit status, stdout and stderr.
@@ -89,11 +88,22 @@ struct Kvalitet {
     }
 }
 
-/// A running server and an HTTP client for it.
-struct Server {
+/// A running server and an HTTP client for it. A server its test did not stop (because the test
+/// failed first) gets SIGTERM when the test lets go of it.
+final class Server: Sendable {
     let process: Process
     let port: Int
     let log: Kvalitet.Log
+
+    init(process: Process, port: Int, log: Kvalitet.Log) {
+        self.process = process
+        self.port = port
+        self.log = log
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
 
     struct Reply {
         let status: Int

@@ -6,9 +6,11 @@ import KvalitetDomain
 import KvalitetStorage
 import Logging
 import NIOCore
+import TestSupport
 import Testing
 
-/// The real application over a fresh database, with a clock fixed on 2026-01-15 and one token per role.
+/// The real application over a fresh database (in a folder removed when the test process exits, see
+/// `TestFolders`), with a clock fixed on 2026-01-15 and one token per role.
 struct TestApp {
     static let migrations = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -27,7 +29,7 @@ struct TestApp {
     /// `configure` adjusts the configuration (risk levels …) before the services open.
     static func make(seedUnits: Bool = true, configure: (inout AppConfig) -> Void = { _ in }) async throws -> TestApp {
         var config = AppConfig()
-        config.databasePath = NSTemporaryDirectory() + "kvalitet-http-" + UUID().uuidString + "/kvalitet.sqlite"
+        config.databasePath = try TestFolders.make("kvalitet-http") + "/kvalitet.sqlite"
         config.migrationsPath = migrations
         config.openAPIPath = openAPI
         config.clock = FixedClock(noon)

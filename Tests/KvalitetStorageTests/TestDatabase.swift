@@ -2,8 +2,10 @@ import Foundation
 import KvalitetDomain
 @testable import KvalitetStorage
 import Logging
+import TestSupport
 
-/// A fresh, migrated database in its own temporary folder, with a clock fixed on 2026-01-15.
+/// A fresh, migrated database in its own temporary folder (removed when the test process exits, see
+/// `TestFolders`), with a clock fixed on 2026-01-15.
 struct TestDatabase {
     static let migrations = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -14,9 +16,14 @@ struct TestDatabase {
     let database: KvalitetDatabase
 
     init(clock: any KvalitetClock = FixedClock(TestDatabase.noon)) throws {
-        folder = NSTemporaryDirectory() + "kvalitet-test-" + UUID().uuidString
+        folder = try Self.temporaryFolder("kvalitet-test")
         database = try KvalitetDatabase.open(path: folder + "/kvalitet.sqlite", migrationsPath: TestDatabase.migrations,
                                              clock: clock, logger: Logger(label: "test"))
+    }
+
+    /// A new empty folder that the test process removes when it exits.
+    static func temporaryFolder(_ name: String) throws -> String {
+        try TestFolders.make(name)
     }
 
     static let admin = Actor(tokenName: "admin", role: .admin, unitScope: nil)
