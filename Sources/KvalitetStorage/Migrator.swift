@@ -7,6 +7,12 @@ public struct Migration: Sendable, Equatable {
     public let version: Int
     public let name: String
     public let sql: String
+
+    /// `NNNN_name`, the file's name without `.sql`: the migration's row in `grdb_migrations`.
+    public var identifier: String {
+        let number = String(version)
+        return String(repeating: "0", count: max(0, 4 - number.count)) + number + "_" + name
+    }
 }
 
 /// Why the database cannot be used with this binary; said at start-up, never later.
@@ -18,6 +24,7 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
     case folderNewerThanBinary(folder: Int, binary: Int)
     case folderOlderThanBinary(folder: Int, binary: Int)
     case databaseNewerThanBinary(database: Int, binary: Int)
+    case unknownMigration(String)
 
     public var description: String {
         switch self {
@@ -31,6 +38,9 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
             "the migrations folder goes only to version \(folder) but this binary needs \(binary): use the matching migrations folder"
         case .databaseNewerThanBinary(let database, let binary):
             "the database is at schema version \(database), newer than this binary's \(binary): refusing to start; use a newer binary"
+        case .unknownMigration(let identifier):
+            "the database has migration \(identifier), which this binary's migrations folder does not: "
+                + "use the binary and migrations folder the database was migrated with"
         }
     }
 }
@@ -65,29 +75,62 @@ public enum Migrations {
     }
 }
 
-/// Applies pending migrations, each in its own transaction together with its bookkeeping row.
+/// Applies pending migrations with GRDB's `DatabaseMigrator`: each file in its own transaction together
+/// with its row in `grdb_migrations` (identifier `NNNN_name`, the file's name without `.sql`).
+///
+/// Databases of schema 1–6 kept their bookkeeping in `schema_migrations` (version, name, applied_at);
+/// that table is adopted once, in one transaction, into `grdb_migrations` and then dropped.
 struct Migrator {
     let migrations: [Migration]
     let logger: Logger
 
     func migrate(_ pool: DatabasePool) throws {
-        try pool.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
-                """)
-        }
-        let applied = try pool.read { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") } ?? 0
-        let binary = migrations.last?.version ?? 0
-        if applied > binary { throw MigrationError.databaseNewerThanBinary(database: applied, binary: binary) }
-        for migration in migrations where migration.version > applied {
-            try pool.write { db in
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            // Foreign keys stay on while a file runs, as they always have for these files.
+            migrator.registerMigration(migration.identifier, foreignKeyChecks: .immediate) { db in
                 try db.execute(sql: migration.sql)
-                try db.execute(
-                    sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
-                    arguments: [migration.version, migration.name])
             }
+        }
+        let pending = try pool.write { db in
+            try adoptLegacyBookkeeping(db)
+            let applied = try migrator.appliedIdentifiers(db)
+            try refuseUnknown(applied)
+            return migrations.filter { !applied.contains($0.identifier) }
+        }
+        try migrator.migrate(pool)
+        for migration in pending {
             logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
         }
+    }
+
+    /// The schema version this binary's migrations reach.
+    private var binaryVersion: Int { migrations.last?.version ?? 0 }
+
+    /// Moves the bookkeeping of a database migrated before `DatabaseMigrator` into `grdb_migrations`.
+    private func adoptLegacyBookkeeping(_ db: Database) throws {
+        guard try db.tableExists("schema_migrations"), try !db.tableExists("grdb_migrations") else { return }
+        let applied = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0
+        if applied > binaryVersion {
+            throw MigrationError.databaseNewerThanBinary(database: applied, binary: binaryVersion)
+        }
+        try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        for migration in migrations where migration.version <= applied {
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+        }
+        try db.execute(sql: "DROP TABLE schema_migrations")
+        logger.notice("migration bookkeeping adopted into grdb_migrations", metadata: ["version": "\(applied)"])
+    }
+
+    /// Refuses a database with migrations this binary does not have: newer ones, or others of the same number.
+    private func refuseUnknown(_ applied: Set<String>) throws {
+        let known = Set(migrations.map(\.identifier))
+        let unknown = applied.subtracting(known).sorted()
+        guard let last = unknown.last else { return }
+        let newest = unknown.compactMap { Int($0.prefix(4)) }.max() ?? 0
+        if newest > binaryVersion {
+            throw MigrationError.databaseNewerThanBinary(database: newest, binary: binaryVersion)
+        }
+        throw MigrationError.unknownMigration(last)
     }
 }

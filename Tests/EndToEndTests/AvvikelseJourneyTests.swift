@@ -104,7 +104,7 @@ struct AvvikelseJourneyTests {
         #expect(try kvalitet.run(["migrate"]).status == 0)
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", kvalitet.database, "INSERT INTO schema_migrations VALUES (999, 'future', 'x')"]
+        sqlite.arguments = ["sqlite3", kvalitet.database, "INSERT INTO grdb_migrations VALUES ('0999_future')"]
         try Spawn.run(sqlite)
         sqlite.waitUntilExit()
         try #require(sqlite.terminationStatus == 0, "sqlite3 is needed for this test")

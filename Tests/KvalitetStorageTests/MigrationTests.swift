@@ -7,10 +7,15 @@ import Testing
 
 @Suite("Opening and migrating the database")
 struct MigrationTests {
-    @Test func aFreshDatabaseIsMigratedToTheBinarysSchemaVersion() async throws {
+    @Test func aFreshDatabaseIsMigratedToTheBinarysSchemaVersionWithGRDBsBookkeeping() async throws {
         let test = try TestDatabase()
-        let version = try await test.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") }
-        #expect(version == Migrations.binaryVersion)
+        let (applied, legacy) = try await test.database.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+             try db.tableExists("schema_migrations"))
+        }
+        #expect(applied == (try Migrations.load(from: TestDatabase.migrations).map(\.identifier)))
+        #expect(applied.last?.hasPrefix(String(format: "%04d_", Migrations.binaryVersion)) == true)
+        #expect(!legacy)
     }
 
     @Test func everyConnectionWritesWithSynchronousFullInWalMode() async throws {
@@ -42,14 +47,14 @@ struct MigrationTests {
         let test = try TestDatabase()
         let again = try KvalitetDatabase.open(path: test.database.path, migrationsPath: TestDatabase.migrations,
                                               clock: SystemClock(), logger: Logger(label: "test"))
-        let rows = try await again.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM schema_migrations") }
+        let rows = try await again.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") }
         #expect(rows == Migrations.binaryVersion)
     }
 
     @Test func aDatabaseNewerThanTheBinaryIsRefused() async throws {
         let test = try TestDatabase()
         try await test.database.pool.write { db in
-            try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0999_future')")
         }
         #expect(throws: MigrationError.databaseNewerThanBinary(database: 999, binary: Migrations.binaryVersion)) {
             try KvalitetDatabase.open(path: test.database.path, migrationsPath: TestDatabase.migrations,
@@ -64,8 +69,7 @@ struct MigrationTests {
     }
 
     @Test func aGapInMigrationNumbersIsRefused() throws {
-        let folder = NSTemporaryDirectory() + "kvalitet-migrations-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TestDatabase.temporaryFolder("kvalitet-migrations")
         try "SELECT 1;".write(toFile: folder + "/0001_a.sql", atomically: true, encoding: .utf8)
         try "SELECT 1;".write(toFile: folder + "/0003_c.sql", atomically: true, encoding: .utf8)
         #expect(throws: MigrationError.gap(expected: 2, found: 3)) { try Migrations.load(from: folder) }

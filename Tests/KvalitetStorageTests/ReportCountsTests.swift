@@ -155,7 +155,7 @@ struct ReportCountsTests {
         // What schema 5 left: no totals, supervision summed per decision and case, the sums marked built.
         try await test.database.pool.write { db in
             try db.execute(sql: "DROP TABLE report_totals")
-            try db.execute(sql: "DELETE FROM schema_migrations WHERE version = 6")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0006_report_totals'")
             try db.execute(sql: "DELETE FROM report_counts WHERE metric LIKE 'ts.case%'")
             try db.execute(sql: "INSERT INTO report_counts (metric, grain, period, units, key, n) VALUES ('ts.decision', 'y', '2025', 'ifo', 'ivo|1|3.5.1-1/2025', 1)")
         }

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+@testable import KvalitetStorage
+import Logging
+import Testing
+
+/// A database migrated before GRDB's `DatabaseMigrator` kept the bookkeeping in `schema_migrations`.
+/// `Tests/Fixtures/schema6-before-database-migrator.sqlite` was made by that binary (main at 35df523:
+/// `kvalitet migrate`, `token create --name vardagen --role kvalitet`, a unit `ifo` and the
+/// avvikelse AVV-2025-0001 posted to `serve`); each test upgrades its own copy.
+@Suite("Upgrading a database migrated before DatabaseMigrator")
+struct LegacyMigrationTests {
+    static let fixture = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/schema6-before-database-migrator.sqlite").path
+    /// The secret `token create` printed for `vardagen`.
+    static let vardagen = "kv_2g9pIAepw6sfD04etUVZiGgxuQOX7MQKjg89SvcVjd8"
+
+    /// A copy of the fixture in a folder of its own.
+    private func copy() throws -> String {
+        let folder = try TestDatabase.temporaryFolder("kvalitet-legacy")
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: folder + "/kvalitet.sqlite")
+        return folder + "/kvalitet.sqlite"
+    }
+
+    private func open(_ path: String) throws -> KvalitetDatabase {
+        try KvalitetDatabase.open(path: path, migrationsPath: TestDatabase.migrations,
+                                  clock: FixedClock(TestDatabase.noon), logger: Logger(label: "test"))
+    }
+
+    /// Writes to the copy directly, as an older or newer binary would have.
+    private func execute(_ sql: String, on path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+
+    @Test func itsBookkeepingIsAdoptedIntoGRDBsOnceAndItsDataStays() async throws {
+        let path = try copy()
+        let database = try open(path)
+        let (applied, legacy) = try await database.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+             try db.tableExists("schema_migrations"))
+        }
+        #expect(applied == (try Migrations.load(from: TestDatabase.migrations).map(\.identifier)))
+        #expect(!legacy)
+        let actor = try await TokenStore(database).authenticate(Self.vardagen)
+        #expect(actor == Actor(tokenName: "vardagen", role: .kvalitet, unitScope: nil))
+        let record = try await RecordStore<Avvikelse>(database).read(CaseNumber(family: .avvikelse, year: 2025, sequence: 1), by: TestDatabase.admin)
+        #expect(record.fields.title == "Journalanteckning saknades")
+        #expect(try database.reportCountsMatchRecords(settings: RecordSettings()))
+        let again = try open(path)
+        #expect(try await again.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") }
+                == applied.count)
+    }
+
+    @Test func aLegacyDatabaseNewerThanTheBinaryIsRefusedAndLeftAsItWas() async throws {
+        let path = try copy()
+        try execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')", on: path)
+        #expect(throws: MigrationError.databaseNewerThanBinary(database: 999, binary: Migrations.binaryVersion)) {
+            try open(path)
+        }
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        let untouched = try await queue.read { db in
+            try db.tableExists("schema_migrations") && !db.tableExists("grdb_migrations")
+        }
+        #expect(untouched)
+    }
+
+    @Test func aDatabaseWithAMigrationThisBinaryDoesNotHaveIsRefused() async throws {
+        let path = try copy()
+        _ = try open(path)
+        try execute("INSERT INTO grdb_migrations (identifier) VALUES ('0002_a_branch_of_its_own')", on: path)
+        #expect(throws: MigrationError.unknownMigration("0002_a_branch_of_its_own")) { try open(path) }
+    }
+}
