@@ -88,6 +88,7 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
+    router.add(middleware: ExpectContinueMiddleware())
     var table = RouteRegistrar(router: router)
     ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
@@ -125,8 +126,9 @@ public func buildApplication(_ config: AppConfig, services: AppServices, logger:
     if case .missing(let why) = openAPI {
         logger.warning("openapi.yaml not loaded: GET /openapi.yaml answers 404", metadata: ["path": "\(config.openAPIPath)", "error": "\(why)"])
     }
+    let (router, table) = buildRouter(config, services: services, openAPI: openAPI)
     return Application(
-        router: buildRouter(config, services: services, openAPI: openAPI).0,
+        responder: ClientRequestResponder(base: router.buildResponder(), table: table),
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
             idleTimeout: .seconds(config.idleTimeoutSeconds))),

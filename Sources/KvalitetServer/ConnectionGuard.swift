@@ -1,4 +1,5 @@
 import NIOCore
+import NIOHTTPTypes
 import Synchronization
 
 /// Limits that keep a slow or hostile client from starving others: at most `maxConnections` open
@@ -19,12 +20,16 @@ final class ConnectionCounter: Sendable {
     let open = Atomic<Int>(0)
 }
 
-/// Installed after Hummingbird's HTTP codec (where additional handlers go); moves the real guard to
-/// the front of the pipeline, where it sees raw bytes, and removes itself.
+/// Installed after Hummingbird's HTTP codec (where additional handlers go): puts the real guard at
+/// the front of the pipeline, where it sees raw bytes, and stays here to tell it what NIO's parser
+/// decoded. A head is complete when the parser says so (whatever line ends it accepted), and the
+/// next head begins only after the request's end, so bytes of a body answered early never count.
 final class ConnectionGuardInstaller: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = Never
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
     let limits: ConnectionLimits
     let counter: ConnectionCounter
+    private var guardHandler: ConnectionGuard?
 
     init(limits: ConnectionLimits, counter: ConnectionCounter) {
         self.limits = limits
@@ -33,23 +38,30 @@ final class ConnectionGuardInstaller: ChannelInboundHandler, RemovableChannelHan
 
     func handlerAdded(context: ChannelHandlerContext) {
         let guardHandler = ConnectionGuard(limits: limits, counter: counter)
+        self.guardHandler = guardHandler
         try? context.pipeline.syncOperations.addHandler(guardHandler, position: .first)
-        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head: guardHandler?.headDecoded()
+        case .end: guardHandler?.requestEnded()
+        case .body: break
+        }
+        context.fireChannelRead(data)
     }
 }
 
-/// Counts the connection, closes it when over the cap, and times the arrival of each request head.
-final class ConnectionGuard: ChannelDuplexHandler {
+/// Counts the connection, closes it when over the cap, and times the arrival of each request head:
+/// the clock starts at the first byte while a head is awaited and stops when the parser decoded it.
+final class ConnectionGuard: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
-    typealias OutboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
 
     private let limits: ConnectionLimits
     private let counter: ConnectionCounter
     private var counted = false
     private var awaitingHead = true
-    private var tail: [UInt8] = []
     private var deadline: Scheduled<Void>?
 
     init(limits: ConnectionLimits, counter: ConnectionCounter) {
@@ -81,30 +93,22 @@ final class ConnectionGuard: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let buffer = unwrapInboundIn(data)
-        if awaitingHead {
-            if deadline == nil {
-                let channel = context.channel
-                deadline = context.eventLoop.scheduleTask(in: limits.headerTimeout) { channel.close(promise: nil) }
-            }
-            // The head ends at the first blank line; keep the last bytes in case it spans two reads.
-            let bytes = tail + Array(buffer.readableBytesView)
-            if bytes.indices.dropLast(3).contains(where: { bytes[$0] == 13 && bytes[$0 + 1] == 10 && bytes[$0 + 2] == 13 && bytes[$0 + 3] == 10 }) {
-                awaitingHead = false
-                tail = []
-                deadline?.cancel()
-                deadline = nil
-            } else {
-                tail = Array(bytes.suffix(3))
-            }
+        if awaitingHead, deadline == nil {
+            let channel = context.channel
+            deadline = context.eventLoop.scheduleTask(in: limits.headerTimeout) { channel.close(promise: nil) }
         }
         context.fireChannelRead(data)
     }
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        // A response is on its way, so the request was read: the next bytes start a new head.
+    /// The parser delivered a complete head: stop the clock until the request has ended.
+    func headDecoded() {
+        awaitingHead = false
+        deadline?.cancel()
+        deadline = nil
+    }
+
+    /// The request (head and body) was read: the next bytes start a new head.
+    func requestEnded() {
         awaitingHead = true
-        tail = []
-        context.write(data, promise: promise)
     }
 }

@@ -1,3 +1,5 @@
+import KvalitetDomain
+
 /// Why a body is not JSON: answered with 400 and the byte offset.
 struct JSONParseError: Error, Equatable {
     let message: String
@@ -132,7 +134,8 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: scalars, as: UTF8.self)
+                // Every text is NFC from here on (TextRules.normalised): stored, compared and counted so.
+                return TextRules.normalised(String(decoding: scalars, as: UTF8.self))
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw error("unterminated escape") }

@@ -1,15 +1,19 @@
 import Hummingbird
 import KvalitetDomain
+import NIOCore
 
 /// The request context: Hummingbird's core plus the authenticated actor.
 struct KvalitetContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Set by `AuthMiddleware`; nil only on routes that need no token (`/health`).
     var actor: Actor?
+    /// The request's connection, for an interim answer (`100 Continue`) before the final one.
+    let channel: any Channel
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         actor = nil
+        channel = source.channel
     }
 
     /// Upload limit of API.md: 1 MiB (413 above it).

@@ -38,7 +38,8 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && context.endpointPath == "NotFound" {
-            let allowed = table().methods(servingPath: request.uri.path)
+            var allowed = table().methods(servingPath: request.uri.path)
+            if allowed.contains(.get) { allowed.append(.head) }
             guard !allowed.isEmpty, request.method != .options else { throw error }
             throw HTTPError(.methodNotAllowed, headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")],
                             message: "\(request.method.rawValue) is not allowed here; allowed: \(allowed.map(\.rawValue).joined(separator: ", "))")

@@ -14,7 +14,7 @@ extension RecordStore {
         let body = try RecordCodec.encode(record)
         let title = Kind.title(of: record.fields)
         let common: StatementArguments = [
-            record.status.rawValue, title, title.lowercased(), Kind.category(of: record.fields),
+            record.status.rawValue, title, TextRules.searchKey(title), Kind.category(of: record.fields),
             Kind.primaryDate(of: record.fields).description, record.version, Timestamp.format(record.updatedAt),
             record.voided?.on.description, record.voided?.reason, record.voided?.by, body,
         ]

@@ -164,8 +164,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             arguments += [today.description]
         }
         if let text = query.text {
-            conditions.append("r.title_folded LIKE ? ESCAPE '\\'")
-            arguments += ["%" + escapeLike(text.lowercased()) + "%"]
+            let keys = TextRules.searchKeys(text)
+            conditions.append("(" + keys.map { _ in "r.title_folded LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            arguments += StatementArguments(keys.map { "%" + escapeLike($0) + "%" })
         }
         if let after = query.after {
             conditions.append("(r.year < ? OR (r.year = ? AND r.seq < ?))")

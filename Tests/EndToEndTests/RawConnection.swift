@@ -41,4 +41,16 @@ final class RawConnection {
             return (String(decoding: received, as: UTF8.self), Date().timeIntervalSince(start), count == 0 || errno == ECONNRESET)
         }
     }
+
+    /// Reads until `marker` has arrived (or the connection closes, or the receive timeout); returns all read.
+    func read(until marker: String) -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !String(decoding: received, as: UTF8.self).contains(marker) {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += buffer.prefix(count)
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
 }

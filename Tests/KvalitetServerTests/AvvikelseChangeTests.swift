@@ -131,7 +131,8 @@ struct AvvikelseChangeTests {
 
     @Test func anUnknownOrMalformedIdIs404() async throws {
         try await TestApp.make().run { client in
-            for id in ["AVV-2025-0009", "AVV-2025-1", "KLG-2025-0001", "..%2F..%2Fetc", "AVV-2025-0001'--"] {
+            // An encoded / is a 400 of its own (ClientRequestTests); "..%2E" decodes to "...".
+            for id in ["AVV-2025-0009", "AVV-2025-1", "KLG-2025-0001", "..%2E", "AVV-2025-0001'--"] {
                 let reply = try await client.send(.get, "/api/v1/avvikelser/\(id)")
                 #expect(reply.status == .notFound, "\(id)")
             }

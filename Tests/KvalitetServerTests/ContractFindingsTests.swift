@@ -30,15 +30,16 @@ struct ContractFindingsTests {
     /// database rule" at the pointer "". openapi.yaml's maxLength counts code points too.
     @Test func textLengthsCountCodePointsAsTheSpecAndTheDatabaseDo() async throws {
         try await TestApp.make().run { client in
-            let decomposed = String(repeating: "e\u{301}", count: 150)  // 150 characters, 300 code points
+            // q + acute has no precomposed form, so NFC (every text is stored so) keeps both code points.
+            let decomposed = String(repeating: "q\u{301}", count: 150)  // 150 characters, 300 code points
             let body = #"{"unitId":"ifo-utr","title":"\#(decomposed)","receivedOn":"2025-03-02","category":"dokumentation"}"#
             let long = try await client.send(.post, "/api/v1/avvikelser", json: body)
             #expect(long.status == .unprocessableContent)
             #expect(long.pointers == ["/title"])
             #expect((long.json["detail"] as? String)?.contains("at most 200 characters (is 300)") == true)
-            let fits = String(repeating: "e\u{301}", count: 100)  // 200 code points
+            let fits = String(repeating: "q\u{301}", count: 100)  // 200 code points
             try await client.create("/api/v1/avvikelser", body.replacingOccurrences(of: decomposed, with: fits))
-            let query = String(repeating: "e\u{301}", count: 100) + "e"  // 201 code points
+            let query = String(repeating: "q\u{301}", count: 100) + "e"  // 201 code points
             let search = try await client.send(.get, "/api/v1/avvikelser?q=" + query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             #expect(search.status == .badRequest)
         }

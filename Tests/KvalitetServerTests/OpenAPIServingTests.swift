@@ -32,7 +32,7 @@ struct OpenAPIServingTests {
         try await TestApp.make().run { client in
             let reply = try await client.send(.post, "/openapi.yaml", as: nil, json: "{}")
             #expect(reply.status == .methodNotAllowed)
-            #expect(reply.headers[.allow] == "GET")
+            #expect(reply.headers[.allow] == "GET, HEAD")
         }
     }
 }
