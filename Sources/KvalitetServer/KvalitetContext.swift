@@ -6,6 +6,8 @@ struct KvalitetContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Set by `AuthMiddleware`; nil only on routes that need no token (`/health`).
     var actor: Actor?
+    /// Set by `MetricsTokenMiddleware` when `GET /metrics` presents the dedicated metrics token.
+    var metricsReader = false
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -33,6 +33,8 @@ struct Serve: AsyncParsableCommand {
     var koladaBaseUrl: String?
     @Option(help: "The OpenAPI document served at GET /openapi.yaml, read at start; missing is a warning (env KVALITET_OPENAPI; default ./openapi.yaml).")
     var openapi: String?
+    @Option(help: "A bearer token that may read only GET /metrics, for Prometheus (env KVALITET_METRICS_TOKEN; default none: admin tokens only).")
+    var metricsToken: String?
 
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
@@ -67,6 +69,10 @@ struct Serve: AsyncParsableCommand {
             }
             if let path = openapi ?? env["KVALITET_OPENAPI"] {
                 if path.isEmpty { problems.append("--openapi / KVALITET_OPENAPI must not be empty") } else { config.openAPIPath = path }
+            }
+            if let token = metricsToken ?? env["KVALITET_METRICS_TOKEN"] {
+                if token.utf8.count < 32 { problems.append("--metrics-token / KVALITET_METRICS_TOKEN must be at least 32 characters") }
+                else { config.metricsToken = token }
             }
             if let origins = corsOrigin ?? env["KVALITET_CORS_ORIGINS"] {
                 config.corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
