@@ -89,6 +89,7 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     // Outermost, so that it counts every answer with its final status (problems included).
     AppMetrics.bootstrap()
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: AccessLogMiddleware())
     router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.corsOrigins)))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))

@@ -83,6 +83,7 @@ struct Serve: AsyncParsableCommand {
         }
         let firstToken = try await services.tokens.createInitialAdminIfNone()
         let listenHost = config.host
+        let jsonLogs = options.jsonLogs
         let app = buildApplication(config, services: services, logger: logger) { port in
             if let firstToken {
                 printError("""
@@ -93,7 +94,8 @@ struct Serve: AsyncParsableCommand {
                     Try:  curl -H 'Authorization: Bearer \(firstToken)' http://\(listenHost):\(port)/api/v1/verksamheter
                     """)
             }
-            printError("Kvalitet listening on http://\(listenHost):\(port)")
+            // A JSON log has only JSON lines: its "listening" entry carries the port.
+            if !jsonLogs { printError("Kvalitet listening on http://\(listenHost):\(port)") }
         }
         try await app.runService()
         logger.info("stopped")
