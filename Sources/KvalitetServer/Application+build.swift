@@ -24,6 +24,9 @@ public struct AppConfig: Sendable {
     public var openAPIPath: String = "./openapi.yaml"
     /// A bearer token that may read only `GET /metrics` (`KVALITET_METRICS_TOKEN`); nil: admins only.
     public var metricsToken: String?
+    /// Conditions `/health/ready` requires besides migrations and a writable database (e.g. the
+    /// identity provider's keys loaded, when one is configured).
+    public var readinessChecks: [ReadinessCheck] = []
 
     /// The rules records are stored under (the configured risk levels).
     public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
@@ -96,7 +99,8 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     router.add(middleware: MetricsTokenMiddleware(token: config.metricsToken))
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
     var table = RouteRegistrar(router: router)
-    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI).register(on: &table)
+    let readiness = Readiness(database: services.database, extra: config.readinessChecks)
+    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI, readiness: readiness).register(on: &table)
     MetricsRoutes(database: services.database, clock: config.clock).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     let settings = services.settings

@@ -2,12 +2,12 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// Every request but `/health` and `/openapi.yaml` needs `Authorization: Bearer <token>` of an unrevoked token
+/// Every request but `/health`, `/health/ready` and `/openapi.yaml` needs `Authorization: Bearer <token>` of an unrevoked token
 /// (`/metrics` also takes the dedicated metrics token, see `MetricsTokenMiddleware`).
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = KvalitetContext
     let tokens: TokenStore
-    static let publicPaths: Set<String> = ["/health", "/openapi.yaml"]
+    static let publicPaths: Set<String> = ["/health", "/health/ready", "/openapi.yaml"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if AuthMiddleware.publicPaths.contains(request.uri.path) || context.metricsReader {

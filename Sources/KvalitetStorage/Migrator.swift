@@ -81,13 +81,20 @@ struct Migrator {
         let binary = migrations.last?.version ?? 0
         if applied > binary { throw MigrationError.databaseNewerThanBinary(database: applied, binary: binary) }
         for migration in migrations where migration.version > applied {
+            // A migration may take minutes on a large database: say which one runs, then how long it took.
+            logger.notice("applying migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            let start = ContinuousClock.now
             try pool.write { db in
                 try db.execute(sql: migration.sql)
                 try db.execute(
                     sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
                     arguments: [migration.version, migration.name])
             }
-            logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            let elapsed = ContinuousClock.now - start
+            logger.notice("applied migration", metadata: [
+                "version": "\(migration.version)", "name": "\(migration.name)",
+                "durationMs": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+            ])
         }
     }
 }

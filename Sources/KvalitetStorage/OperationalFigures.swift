@@ -52,3 +52,10 @@ extension KvalitetDatabase {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 }
+
+extension KvalitetDatabase {
+    /// The newest migration applied to the database (what `/health` reports as its schema version).
+    public func appliedSchemaVersion() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0 }
+    }
+}

@@ -10,6 +10,7 @@ import Logging
 struct Kvalitet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kvalitet: systematic quality work for Swedish social services.",
+        version: KvalitetVersion.current,
         subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self])
 }
 
