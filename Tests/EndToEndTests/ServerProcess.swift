@@ -25,8 +25,9 @@ struct Kvalitet {
     let folder: String
     var database: String { folder + "/data/kvalitet.sqlite" }
 
-    init() throws {
-        folder = NSTemporaryDirectory() + "kvalitet-e2e-" + UUID().uuidString
+    /// A new temporary folder, or `folder` (e.g. on a small file system the test mounted).
+    init(folder: String = NSTemporaryDirectory() + "kvalitet-e2e-" + UUID().uuidString) throws {
+        self.folder = folder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
