@@ -43,11 +43,13 @@ public enum Permission: Sendable {
     /// free text (like a record's details), so reading it is not an aggregate; Kolada imports
     /// reach out to the internet and are the administrator's.
     case writeNyckeltal, readNyckeltalText, importKolada
+    /// `GET /metrics`: the operators' figures; admins (or the dedicated metrics token, which is no role).
+    case readMetrics
 
     public func allowed(for role: Role) -> Bool {
         switch role {
         case .admin: return true
-        case .kvalitet: return ![.writeUnits, .readAudit, .manageTokens, .importKolada].contains(self)
+        case .kvalitet: return ![.writeUnits, .readAudit, .manageTokens, .importKolada, .readMetrics].contains(self)
         case .rapportor: return self == .createRecord || self == .readRecord || self == .readKodverk || self == .readUnits
         case .lasare: return self == .readUnits || self == .readAggregates || self == .readKodverk
         }

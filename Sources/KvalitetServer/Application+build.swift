@@ -22,6 +22,11 @@ public struct AppConfig: Sendable {
     public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
     /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
     public var openAPIPath: String = "./openapi.yaml"
+    /// A bearer token that may read only `GET /metrics` (`KVALITET_METRICS_TOKEN`); nil: admins only.
+    public var metricsToken: String?
+    /// Conditions `/health/ready` requires besides migrations and a writable database (e.g. the
+    /// identity provider's keys loaded, when one is configured).
+    public var readinessChecks: [ReadinessCheck] = []
 
     /// The rules records are stored under (the configured risk levels).
     public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
@@ -84,13 +89,20 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     let router = Router(context: KvalitetContext.self)
     // Middlewares wrap routes registered after them, so the table is filled in below and read later.
     let registered = RouteTableHolder()
+    // Outermost, so that it counts every answer with its final status (problems included).
+    AppMetrics.bootstrap()
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: AccessLogMiddleware())
     router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.corsOrigins)))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))
+    router.add(middleware: MetricsTokenMiddleware(token: config.metricsToken))
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
     router.add(middleware: ExpectContinueMiddleware())
     var table = RouteRegistrar(router: router)
-    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI).register(on: &table)
+    let readiness = Readiness(database: services.database, extra: config.readinessChecks)
+    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI, readiness: readiness).register(on: &table)
+    MetricsRoutes(database: services.database, clock: config.clock).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     let settings = services.settings
     RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock, settings: settings).register(on: &table)

@@ -2,22 +2,29 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// Every request but `/health` and `/openapi.yaml` needs `Authorization: Bearer <token>` of an unrevoked token.
+/// Every request but `/health`, `/health/ready` and `/openapi.yaml` needs `Authorization: Bearer <token>` of an unrevoked token
+/// (`/metrics` also takes the dedicated metrics token, see `MetricsTokenMiddleware`).
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = KvalitetContext
     let tokens: TokenStore
-    static let publicPaths: Set<String> = ["/health", "/openapi.yaml"]
+    static let publicPaths: Set<String> = ["/health", "/health/ready", "/openapi.yaml"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if AuthMiddleware.publicPaths.contains(request.uri.path) { return try await next(request, context) }
+        if AuthMiddleware.publicPaths.contains(request.uri.path) || context.metricsReader {
+            return try await next(request, context)
+        }
         guard let header = request.headers[.authorization] else {
+            AppMetrics.authenticationFailed(.missing)
             throw unauthorized("a bearer token is required (Authorization: Bearer …)")
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            AppMetrics.authenticationFailed(.malformed)
             throw unauthorized("the Authorization header must be \"Bearer <token>\"")
         }
-        guard let actor = try await tokens.authenticate(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+        let secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        guard let actor = try await tokens.authenticate(secret) else {
+            AppMetrics.authenticationFailed(try await tokens.wasRevoked(secret) ? .revoked : .unknown)
             throw unauthorized("the token is unknown or revoked")
         }
         var context = context

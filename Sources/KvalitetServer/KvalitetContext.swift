@@ -9,6 +9,8 @@ struct KvalitetContext: RequestContext {
     var actor: Actor?
     /// The request's connection, for an interim answer (`100 Continue`) before the final one.
     let channel: any Channel
+    /// Set by `MetricsTokenMiddleware` when `GET /metrics` presents the dedicated metrics token.
+    var metricsReader = false
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -31,7 +31,9 @@ enum ProblemMapping {
 
     static func response(for error: any Error, request: Request, context: KvalitetContext) -> Response {
         let problem = problem(for: error)
-        if problem.status.code >= 502 {
+        if let full = error as? StorageFullError {
+            context.logger.warning("storage full: write refused", metadata: ["error": "\(full)", "path": "\(request.uri.path)"])
+        } else if problem.status.code >= 502 {
             // An upstream service (Kolada) failed: worth a warning, not an error of ours.
             context.logger.warning("upstream failed", metadata: ["detail": "\(problem.detail)", "path": "\(request.uri.path)"])
         } else if problem.status.code >= 500 {
@@ -73,6 +75,11 @@ enum ProblemMapping {
             return HTTPProblem(status: .badGateway, type: "kolada-failed", title: "Kolada import failed", detail: error.description)
         case is NIOTooManyBytesError:
             return problem(for: HTTPError(.contentTooLarge))
+        case is StorageFullError:
+            // An operational state, not a bug: nothing was stored, and writes resume once space is freed.
+            return HTTPProblem(status: .serviceUnavailable, type: "storage-full", title: "Storage full",
+                               detail: "the server's disk is full, so nothing was stored; try again later",
+                               headers: [.retryAfter: "\(StorageSpace.retryAfterSeconds)"])
         default:
             return HTTPProblem(status: .internalServerError, type: "internal", title: "Internal error",
                                detail: "the server could not complete the request; quote the requestId when reporting it")

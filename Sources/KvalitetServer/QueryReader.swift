@@ -15,7 +15,7 @@ struct QueryReader {
             } else if parameters[name] != nil {
                 errors.append((name, "given more than once"))
             } else {
-                parameters[name] = String(value)
+                parameters[name] = TextRules.normalised(String(value))
             }
         }
         self.parameters = parameters

@@ -3,14 +3,16 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// `/health` and `/openapi.yaml` (no token), `/api/v1/kodverk` and the admins' `/api/v1/audit`.
+/// `/health`, `/health/ready` and `/openapi.yaml` (no token), `/api/v1/kodverk` and the admins' `/api/v1/audit`.
 struct ServiceRoutes: Sendable {
     let database: KvalitetDatabase
     let audit: AuditLog
     let openAPI: OpenAPIDocument
+    let readiness: Readiness
 
     func register(on table: inout RouteRegistrar) {
         table.add(.get, "/health", use: health)
+        table.add(.get, "/health/ready", use: ready)
         table.add(.get, "/openapi.yaml", use: openAPIDocument)
         table.add(.get, "/api/v1/kodverk", use: kodverk)
         table.add(.get, "/api/v1/audit", query: Self.auditParameters, use: auditEntries)
@@ -18,11 +20,28 @@ struct ServiceRoutes: Sendable {
 
     static let auditParameters: Set<String> = ["recordId", "token", "from", "to", "limit", "cursor"]
 
+    /// Alive: the process and its database answer. With the build's and the database's versions.
     @Sendable func health(_ request: Request, context: KvalitetContext) async throws -> Response {
-        guard await database.isHealthy() else {
-            return Reply.json(.object(JSONObject([("status", .string("unavailable"))])), status: .serviceUnavailable)
-        }
-        return Reply.json(.object(JSONObject([("status", .string("ok"))])))
+        try QueryReader(request, allowed: []).throwIfAny()
+        // One query: the database answers if it can say its schema version.
+        let schema = try? await database.appliedSchemaVersion()
+        let healthy = schema != nil
+        return Reply.json(.object(JSONObject([
+            ("status", .string(healthy ? "ok" : "unavailable")), ("version", .string(KvalitetVersion.current)),
+            ("schemaVersion", schema.map(JSONValue.int) ?? .null),
+        ])), status: healthy ? .ok : .serviceUnavailable)
+    }
+
+    /// Ready for traffic: migrations applied, database writable, and every added check (503 otherwise).
+    @Sendable func ready(_ request: Request, context: KvalitetContext) async throws -> Response {
+        try QueryReader(request, allowed: []).throwIfAny()
+        let (schema, checks) = await readiness.evaluate()
+        let ready = checks.allSatisfy(\.ok)
+        return Reply.json(.object(JSONObject([
+            ("status", .string(ready ? "ready" : "not_ready")), ("version", .string(KvalitetVersion.current)),
+            ("schemaVersion", schema.map(JSONValue.int) ?? .null),
+            ("checks", .object(JSONObject(checks.map { ($0.name, JSONValue.bool($0.ok)) }))),
+        ])), status: ready ? .ok : .serviceUnavailable)
     }
 
     /// The contract as read at start; 404 when the file was missing then (the server runs without it).

@@ -8,6 +8,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case tokenCreate = "token_create", tokenRevoke = "token_revoke"
     /// A key-figure value stored or replaced; an import of Kolada values.
     case valuePut = "value_put", koladaImport = "kolada_import"
+    /// `kvalitet backup` wrote a checked copy of the whole database (detail: where to).
+    case backup
 }
 
 /// One line of the audit log.

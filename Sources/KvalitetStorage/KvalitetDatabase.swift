@@ -59,8 +59,13 @@ public final class KvalitetDatabase: Sendable {
     /// see `WriteQueue`), inside its own savepoint: if it throws, only its changes are rolled back
     /// and the error is rethrown here. Returns only once the transaction has committed (durable
     /// under `synchronous=FULL`). Every request-path write goes through here, not `pool.write`.
+    /// A full file system (SQLITE_FULL) is thrown as `StorageFullError`: nothing of the job was stored.
     public func write<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await writes.submit(job)
+        do {
+            return try await writes.submit(job)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StorageSpace.refused(error)
+        }
     }
 
     /// How many transactions and jobs the write queue has committed since this database was opened.

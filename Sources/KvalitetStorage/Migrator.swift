@@ -89,19 +89,21 @@ struct Migrator {
         for migration in migrations {
             // Foreign keys stay on while a file runs, as they always have for these files.
             migrator.registerMigration(migration.identifier, foreignKeyChecks: .immediate) { db in
+                // A migration may take minutes on a large database: say which one runs, then how long it took.
+                let about: Logger.Metadata = ["version": "\(migration.version)", "name": "\(migration.name)"]
+                logger.notice("applying migration", metadata: about)
+                let start = ContinuousClock.now
                 try db.execute(sql: migration.sql)
+                let elapsed = (ContinuousClock.now - start).components
+                let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+                logger.notice("applied migration", metadata: about.merging(["durationMs": "\(milliseconds)"]) { $1 })
             }
         }
-        let pending = try pool.write { db in
+        try pool.write { db in
             try adoptLegacyBookkeeping(db)
-            let applied = try migrator.appliedIdentifiers(db)
-            try refuseUnknown(applied)
-            return migrations.filter { !applied.contains($0.identifier) }
+            try refuseUnknown(try migrator.appliedIdentifiers(db))
         }
         try migrator.migrate(pool)
-        for migration in pending {
-            logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
-        }
     }
 
     /// The schema version this binary's migrations reach.

@@ -140,7 +140,9 @@ enum ReportCounts {
 
     /// Recomputes the sums of `metrics` from every record of the families that have them, in the
     /// caller's transaction: after an upgrade, or when the risk levels changed.
-    static func rebuild(_ metrics: Set<ReportMetric>, settings: RecordSettings, in db: Database) throws {
+    /// `logger` (at start-up) gets a progress line every 100 000 records and one per family.
+    static func rebuild(_ metrics: Set<ReportMetric>, settings: RecordSettings, in db: Database, logger: Logger? = nil) throws {
+        let start = ContinuousClock.now
         if metrics.count == ReportMetric.allCases.count {
             // Everything, including sums of metrics an older version kept.
             try db.execute(sql: "DELETE FROM report_counts")
@@ -153,7 +155,14 @@ enum ReportCounts {
         var total: [ReportTally: Int] = [:]
         func add<Kind: StoredKind>(_ kind: Kind.Type) throws {
             let bodies = try String.fetchCursor(db, sql: "SELECT body FROM records WHERE family = ?", arguments: [Kind.family.rawValue])
+            var done = 0
+            func progress(_ message: Logger.Message) {
+                logger?.notice(message, metadata: ["family": "\(Kind.family.rawValue)", "records": "\(done)",
+                                                   "seconds": "\((ContinuousClock.now - start).components.seconds)"])
+            }
             while let body = try bodies.next() {
+                done += 1
+                if done.isMultiple(of: 100_000) { progress("report sums: still rebuilding") }
                 let record = try RecordCodec.decode(body, as: Kind.self)
                 for (tally, amount) in Kind.reportTallies(record, settings: settings) where metrics.contains(tally.metric) {
                     total[tally, default: 0] += amount
@@ -161,6 +170,7 @@ enum ReportCounts {
             }
             try apply(total, in: db)
             total.removeAll(keepingCapacity: true)
+            progress("report sums: family rebuilt")
         }
         try add(Avvikelse.self)
         try add(Klagomal.self)
@@ -196,7 +206,8 @@ extension KvalitetDatabase {
     public func buildReportCountsIfNeeded(settings: RecordSettings, logger: Logger) throws {
         guard try !pool.read(ReportCounts.isBuilt) else { return }
         logger.notice("building the report's running sums from the records (once, after an upgrade)")
-        try pool.write { db in try ReportCounts.rebuild(Set(ReportMetric.allCases), settings: settings, in: db) }
+        try pool.write { db in try ReportCounts.rebuild(Set(ReportMetric.allCases), settings: settings, in: db, logger: logger) }
+        logger.notice("report sums: built")
     }
 
     /// The report's sums recomputed from the records equal the stored ones: what `kvalitet check` verifies.

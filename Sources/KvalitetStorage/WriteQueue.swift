@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Metrics
 import Synchronization
 
 /// What the write queue has committed so far: tests read it to see group commit happen, and an
@@ -39,6 +40,8 @@ final class WriteQueue: Sendable {
     struct Job: Sendable {
         let run: @Sendable (Database) -> (error: (any Error)?, answer: Answer)
         let reject: @Sendable (any Error) -> Void
+        /// When the job was queued: its wait until its batch began is the `kvalitet_write_wait_seconds` histogram.
+        var queuedAt = ContinuousClock.now
     }
 
     private struct State {
@@ -112,6 +115,12 @@ final class WriteQueue: Sendable {
             state.waiting.removeFirst(count)
             return batch
         }
+        // Jobs per batch and each job's wait for it, through swift-metrics (made here, not at init:
+        // the server sets up its metrics backend after the database is opened).
+        let begun = ContinuousClock.now
+        Recorder(label: StorageMetricNames.batchJobs).record(jobs.count)
+        let wait = Metrics.Timer(label: StorageMetricNames.waitSeconds)
+        for job in jobs { wait.record(duration: begun - job.queuedAt) }
         var answers: [Answer] = []
         answers.reserveCapacity(jobs.count)
         var committedJobs = 0

@@ -13,6 +13,8 @@ struct Backup: AsyncParsableCommand {
         let (config, services, logger) = try options.open()
         do {
             try await services.database.backup(to: to)
+            // The server's /metrics reports the time of the last backup from this audit entry.
+            try await services.database.recordBackup(to: to)
         } catch let error as DomainError {
             throw ValidationError(describe(error))
         }

@@ -10,6 +10,7 @@ import Logging
 struct Kvalitet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kvalitet: systematic quality work for Swedish social services.",
+        version: KvalitetVersion.current,
         subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self])
 }
 
@@ -23,6 +24,9 @@ struct DatabaseOptions: ParsableArguments {
 
     @Option(help: "trace, debug, info, notice, warning, error or critical (env KVALITET_LOG_LEVEL; default info).")
     var logLevel: String?
+
+    @Option(help: "text, or json: one JSON object per line (env KVALITET_LOG_FORMAT; default text).")
+    var logFormat: String?
 
     @Option(help: "Highest risk value of the levels lag, mattlig and hog, e.g. 3,6,9 (env KVALITET_RISK_LEVELS; default 3,6,9).")
     var riskLevels: String?
@@ -40,6 +44,9 @@ struct DatabaseOptions: ParsableArguments {
             if let parsed = Logger.Level(rawValue: level.lowercased()) { config.logLevel = parsed }
             else { problems.append("--log-level / KVALITET_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical (got \(level))") }
         }
+        if let format = logFormat ?? env["KVALITET_LOG_FORMAT"], !["text", "json"].contains(format) {
+            problems.append("--log-format / KVALITET_LOG_FORMAT must be text or json (got \(format))")
+        }
         if let text = riskLevels ?? env["KVALITET_RISK_LEVELS"] {
             switch RiskLevels.parse(text) {
             case .success(let levels): config.riskLevels = levels
@@ -47,6 +54,9 @@ struct DatabaseOptions: ParsableArguments {
             }
         }
     }
+
+    /// `--log-format json`: every log line is a JSON object (`JSONLogHandler`).
+    var jsonLogs: Bool { (logFormat ?? ProcessInfo.processInfo.environment["KVALITET_LOG_FORMAT"]) == "json" }
 
     /// Resolves the configuration, sets up logging to stderr and opens (and migrates) the database.
     func open(extra: (inout AppConfig, inout [String]) -> Void = { _, _ in }) throws -> (AppConfig, AppServices, Logger) {
@@ -58,8 +68,9 @@ struct DatabaseOptions: ParsableArguments {
             throw ValidationError("bad configuration:\n  " + problems.joined(separator: "\n  "))
         }
         let level = config.logLevel
+        let json = jsonLogs
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }

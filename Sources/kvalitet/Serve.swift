@@ -33,6 +33,8 @@ struct Serve: AsyncParsableCommand {
     var koladaBaseUrl: String?
     @Option(help: "The OpenAPI document served at GET /openapi.yaml, read at start; missing is a warning (env KVALITET_OPENAPI; default ./openapi.yaml).")
     var openapi: String?
+    @Option(help: "A bearer token that may read only GET /metrics, for Prometheus (env KVALITET_METRICS_TOKEN; default none: admin tokens only).")
+    var metricsToken: String?
 
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
@@ -68,6 +70,10 @@ struct Serve: AsyncParsableCommand {
             if let path = openapi ?? env["KVALITET_OPENAPI"] {
                 if path.isEmpty { problems.append("--openapi / KVALITET_OPENAPI must not be empty") } else { config.openAPIPath = path }
             }
+            if let token = metricsToken ?? env["KVALITET_METRICS_TOKEN"] {
+                if token.utf8.count < 32 { problems.append("--metrics-token / KVALITET_METRICS_TOKEN must be at least 32 characters") }
+                else { config.metricsToken = token }
+            }
             if let origins = corsOrigin ?? env["KVALITET_CORS_ORIGINS"] {
                 config.corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 for origin in config.corsOrigins where !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
@@ -77,6 +83,7 @@ struct Serve: AsyncParsableCommand {
         }
         let firstToken = try await services.tokens.createInitialAdminIfNone()
         let listenHost = config.host
+        let jsonLogs = options.jsonLogs
         let app = buildApplication(config, services: services, logger: logger) { port in
             if let firstToken {
                 printError("""
@@ -87,7 +94,8 @@ struct Serve: AsyncParsableCommand {
                     Try:  curl -H 'Authorization: Bearer \(firstToken)' http://\(listenHost):\(port)/api/v1/verksamheter
                     """)
             }
-            printError("Kvalitet listening on http://\(listenHost):\(port)")
+            // A JSON log has only JSON lines: its "listening" entry carries the port.
+            if !jsonLogs { printError("Kvalitet listening on http://\(listenHost):\(port)") }
         }
         try await app.runService()
         logger.info("stopped")

@@ -25,8 +25,14 @@ struct Kvalitet {
     let folder: String
     var database: String { folder + "/data/kvalitet.sqlite" }
 
-    init() throws {
-        folder = try TestFolders.make("kvalitet-e2e")
+    /// A new temporary folder, or `folder` (e.g. on a small file system the test mounted).
+    init(folder: String? = nil) throws {
+        if let folder {
+            self.folder = folder
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } else {
+            self.folder = try TestFolders.make("kvalitet-e2e")
+        }
     }
 
     /// Runs a CLI command to completion; returns exit status, stdout and stderr.
@@ -81,9 +87,17 @@ struct Kvalitet {
         private var data = Data()
         func append(_ more: Data) { lock.lock(); data.append(more); lock.unlock() }
         var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+        /// From the text banner, or from the `"listening"` entry of a JSON log (`--log-format json`).
         var port: Int? {
-            guard let range = text.range(of: "Kvalitet listening on http://127.0.0.1:") else { return nil }
-            return Int(text[range.upperBound...].prefix { $0.isNumber })
+            let text = text
+            if let range = text.range(of: "Kvalitet listening on http://127.0.0.1:") {
+                return Int(text[range.upperBound...].prefix { $0.isNumber })
+            }
+            for line in text.split(separator: "\n") where line.contains(#""message":"listening""#) {
+                guard let range = line.range(of: #""port":""#) else { continue }
+                return Int(line[range.upperBound...].prefix { $0.isNumber })
+            }
+            return nil
         }
     }
 }

@@ -1,5 +1,7 @@
 import HTTPTypes
 import Hummingbird
+import KvalitetServer
+import KvalitetStorage
 import Testing
 
 @Suite("Health and authentication")
@@ -8,7 +10,7 @@ struct HealthAndAuthTests {
         try await TestApp.make().run { client in
             let reply = try await client.send(.get, "/health", as: nil)
             #expect(reply.status == .ok)
-            #expect(reply.body == #"{"status":"ok"}"#)
+            #expect(reply.body == #"{"status":"ok","version":"\#(KvalitetVersion.current)","schemaVersion":\#(Migrations.binaryVersion)}"#)
         }
     }
 

@@ -55,8 +55,8 @@ struct TestApp {
     }
 
     /// Runs `body` against the application in process (Hummingbird's router test framework).
-    func run(_ body: @escaping @Sendable (Client) async throws -> Void) async throws {
-        let app = buildApplication(config, services: services, logger: Logger(label: "test"))
+    func run(logger: Logger = Logger(label: "test"), _ body: @escaping @Sendable (Client) async throws -> Void) async throws {
+        let app = buildApplication(config, services: services, logger: logger)
         let tokens = tokens
         try await app.test(.router) { client in try await body(Client(client: client, tokens: tokens)) }
     }

@@ -6,22 +6,26 @@ import Logging
 import Testing
 
 /// A database migrated before GRDB's `DatabaseMigrator` kept the bookkeeping in `schema_migrations`.
-/// `Tests/Fixtures/schema6-before-database-migrator.sqlite` was made by that binary (main at 35df523:
-/// `kvalitet migrate`, `token create --name vardagen --role kvalitet`, a unit `ifo` and the
-/// avvikelse AVV-2025-0001 posted to `serve`); each test upgrades its own copy.
+/// `Tests/Fixtures/schema6-before-database-migrator.sql` is the `sqlite3 .dump` of a database made by that
+/// binary (main at 35df523: `kvalitet migrate`, `token create --name vardagen --role kvalitet`, a unit `ifo`
+/// and the avvikelse AVV-2025-0001 posted to `serve`); kept as SQL text because database files stay out of
+/// git. Each test loads its own copy.
 @Suite("Upgrading a database migrated before DatabaseMigrator")
 struct LegacyMigrationTests {
     static let fixture = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/schema6-before-database-migrator.sqlite").path
+        .appendingPathComponent("Fixtures/schema6-before-database-migrator.sql").path
     /// The secret `token create` printed for `vardagen`.
     static let vardagen = "kv_2g9pIAepw6sfD04etUVZiGgxuQOX7MQKjg89SvcVjd8"
 
-    /// A copy of the fixture in a folder of its own.
+    /// A copy of the fixture, loaded from its dump into a database in a folder of its own.
     private func copy() throws -> String {
         let folder = try TestDatabase.temporaryFolder("kvalitet-legacy")
-        try FileManager.default.copyItem(atPath: Self.fixture, toPath: folder + "/kvalitet.sqlite")
-        return folder + "/kvalitet.sqlite"
+        let path = folder + "/kvalitet.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.inDatabase { db in try db.execute(sql: String(contentsOfFile: Self.fixture, encoding: .utf8)) }
+        try queue.close()
+        return path
     }
 
     private func open(_ path: String) throws -> KvalitetDatabase {
