@@ -7,7 +7,8 @@ import Logging
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = KvalitetContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         var response = try await next(request, context)
         let status = response.status.code
@@ -18,7 +19,8 @@ struct AccessLogMiddleware: RouterMiddleware {
         response.body = ResponseBody(contentLength: body.contentLength) { writer in
             defer {
                 let elapsed = ContinuousClock.now - start
-                let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                let milliseconds = Double(elapsed.components.seconds) * 1000
+                    + Double(elapsed.components.attoseconds) / 1e15
                 context.logger.info("request", metadata: [
                     "method": "\(method)", "route": "\(context.endpointPath ?? "NotFound")", "status": "\(status)",
                     "durationMs": "\((milliseconds * 1000).rounded() / 1000)",

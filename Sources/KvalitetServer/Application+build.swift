@@ -89,8 +89,8 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     let router = Router(context: KvalitetContext.self)
     // Middlewares wrap routes registered after them, so the table is filled in below and read later.
     let registered = RouteTableHolder()
-    // Outermost, so that it counts every answer with its final status (problems included).
     AppMetrics.bootstrap()
+    // Outermost, so that it counts every answer with its final status (problems included).
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.corsOrigins)))
@@ -101,7 +101,8 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     router.add(middleware: ExpectContinueMiddleware())
     var table = RouteRegistrar(router: router)
     let readiness = Readiness(database: services.database, extra: config.readinessChecks)
-    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI, readiness: readiness).register(on: &table)
+    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI, readiness: readiness)
+        .register(on: &table)
     MetricsRoutes(database: services.database, clock: config.clock).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     let settings = services.settings

@@ -34,8 +34,8 @@ public struct JSONLogHandler: LogHandler {
         object["level"] = event.level.rawValue
         object["message"] = event.message.description
         object["label"] = label
-        guard var line = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return }
+        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        guard var line = try? JSONSerialization.data(withJSONObject: object, options: options) else { return }
         line.append(UInt8(ascii: "\n"))
         sink.write(line)
     }

@@ -47,7 +47,9 @@ public enum AppMetrics {
         for reason in AuthenticationFailure.allCases {
             Counter(label: Name.authenticationFailures, dimensions: [("reason", reason.rawValue)]).increment(by: 0)
         }
-        for result in ["ok", "failed"] { Counter(label: Name.keyRefreshes, dimensions: [("result", result)]).increment(by: 0) }
+        for result in ["ok", "failed"] {
+            Counter(label: Name.keyRefreshes, dimensions: [("result", result)]).increment(by: 0)
+        }
         Counter(label: StorageMetricNames.storageFull).increment(by: 0)
     }()
 
@@ -57,10 +59,12 @@ public enum AppMetrics {
         var factory = PrometheusMetricsFactory(registry: registry)
         let names = [
             "hb.requests": Name.requests, "http.server.request.duration": Name.requestDuration,
-            "hb.request.errors": "kvalitet_http_request_errors_total", "http.server.active_requests": "kvalitet_http_active_requests",
+            "hb.request.errors": "kvalitet_http_request_errors_total",
+            "http.server.active_requests": "kvalitet_http_active_requests",
         ]
         let labels = [
-            "http.route": "route", "http.request.method": "method", "http.response.status_code": "status", "error.type": "status",
+            "http.route": "route", "http.request.method": "method", "http.response.status_code": "status",
+            "error.type": "status",
         ]
         factory.nameAndLabelSanitizer = { name, dimensions in
             (names[name] ?? name, dimensions.map { (labels[$0.0] ?? $0.0, $0.1) })
@@ -85,7 +89,8 @@ public enum AppMetrics {
                 Gauge(label: "kvalitet_records", dimensions: [("family", family)]).record(count)
             }
             Gauge(label: "kvalitet_lex_sarah_overdue").record(figures.lexSarahOverdue)
-            Gauge(label: "kvalitet_last_backup_timestamp_seconds").record(figures.lastBackupAt?.timeIntervalSince1970 ?? 0)
+            let backup = figures.lastBackupAt?.timeIntervalSince1970 ?? 0
+            Gauge(label: "kvalitet_last_backup_timestamp_seconds").record(backup)
             return registry.emitToBuffer()
         }
     }

@@ -29,7 +29,8 @@ struct MetricsTokenMiddleware: RouterMiddleware {
     typealias Context = KvalitetContext
     let token: String?
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token, request.uri.path == "/metrics", let header = request.headers[.authorization] else {
             return try await next(request, context)
         }

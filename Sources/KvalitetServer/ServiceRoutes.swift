@@ -3,7 +3,8 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// `/health`, `/health/ready` and `/openapi.yaml` (no token), `/api/v1/kodverk` and the admins' `/api/v1/audit`.
+/// `/health`, `/health/ready` and `/openapi.yaml` (no token), `/api/v1/kodverk` and the admins'
+/// `/api/v1/audit`.
 struct ServiceRoutes: Sendable {
     let database: KvalitetDatabase
     let audit: AuditLog

@@ -28,7 +28,8 @@ extension KvalitetDatabase {
             for row in rows { byFamily[row["family"]] = row["n"] }
             // The domain's deadline rule, as stored with each report (what `?overdue=true` lists).
             let overdueRule = LexSarah.overdueCondition ?? "0"
-            let overdue = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records r WHERE r.family = ? AND " + overdueRule,
+            let overdueSQL = "SELECT COUNT(*) FROM records r WHERE r.family = ? AND " + overdueRule
+            let overdue = try Int.fetchOne(db, sql: overdueSQL,
                                            arguments: [RecordFamily.lexSarah.rawValue, today.description]) ?? 0
             let backup = try String.fetchOne(db, sql: """
                 SELECT at FROM audit_log WHERE token_name = ? AND action = ? ORDER BY id DESC LIMIT 1
@@ -44,7 +45,8 @@ extension KvalitetDatabase {
     public func recordBackup(to destination: String) async throws {
         let now = nowText
         try await write { db in
-            try AuditLog.append(db, at: now, actor: Self.backupActor, action: .backup, recordId: nil, detail: destination)
+            try AuditLog.append(db, at: now, actor: Self.backupActor, action: .backup, recordId: nil,
+                                detail: destination)
         }
     }
 

@@ -29,7 +29,8 @@ public enum StorageSpace {
 
     static func refused(_ error: DatabaseError) -> StorageFullError {
         Counter(label: StorageMetricNames.storageFull).increment()
-        return StorageFullError(description: "SQLite: \(error.message ?? "database or disk is full") (\(error.resultCode))")
+        let message = error.message ?? "database or disk is full"
+        return StorageFullError(description: "SQLite: \(message) (\(error.resultCode))")
     }
 
     /// Bytes an unprivileged process may still write on the file system holding `path` (statvfs),

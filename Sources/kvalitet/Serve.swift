@@ -33,7 +33,10 @@ struct Serve: AsyncParsableCommand {
     var koladaBaseUrl: String?
     @Option(help: "The OpenAPI document served at GET /openapi.yaml, read at start; missing is a warning (env KVALITET_OPENAPI; default ./openapi.yaml).")
     var openapi: String?
-    @Option(help: "A bearer token that may read only GET /metrics, for Prometheus (env KVALITET_METRICS_TOKEN; default none: admin tokens only).")
+    @Option(help: """
+        A bearer token of 32+ characters that may read only GET /metrics, for Prometheus \
+        (env KVALITET_METRICS_TOKEN; default none: admin tokens only).
+        """)
     var metricsToken: String?
 
     func run() async throws {
@@ -70,7 +73,8 @@ struct Serve: AsyncParsableCommand {
             if let path = openapi ?? env["KVALITET_OPENAPI"] {
                 if path.isEmpty { problems.append("--openapi / KVALITET_OPENAPI must not be empty") } else { config.openAPIPath = path }
             }
-            if let token = metricsToken ?? env["KVALITET_METRICS_TOKEN"] {
+            // Empty means none (compose passes an unset variable as "").
+            if let token = metricsToken ?? env["KVALITET_METRICS_TOKEN"], !token.isEmpty {
                 if token.utf8.count < 32 { problems.append("--metrics-token / KVALITET_METRICS_TOKEN must be at least 32 characters") }
                 else { config.metricsToken = token }
             }

@@ -10,7 +10,8 @@ struct JSONLogTests {
         let server = try kvalitet.serve(environment: ["KVALITET_LOG_FORMAT": "json"])
         var requestIds: [String] = []
         do {
-            let put = try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token, json: #"{"name":"Enhet","level":"sektion"}"#)
+            let put = try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token,
+                                            json: #"{"name":"Enhet","level":"sektion"}"#)
             let missing = try await server.send("GET", "/api/v1/avvikelser/AVV-2025-0001", token: token)
             requestIds = [put, missing].compactMap { $0.header("X-Request-Id") }
             #expect(put.status == 201 || put.status == 200)
@@ -29,10 +30,14 @@ struct JSONLogTests {
         #expect(objects.allSatisfy { $0["time"] is String && $0["level"] is String && $0["message"] is String })
         #expect(objects.contains { $0["message"] as? String == "listening" })
         for requestId in requestIds {
-            let access = objects.filter { $0["message"] as? String == "request" && $0["requestId"] as? String == requestId }
+            let access = objects.filter {
+                $0["message"] as? String == "request" && $0["requestId"] as? String == requestId
+            }
             #expect(access.count == 1, "one access line for \(requestId)")
         }
-        let notFound = objects.first { $0["requestId"] as? String == requestIds.last && $0["message"] as? String == "request" }
+        let notFound = objects.first {
+            $0["requestId"] as? String == requestIds.last && $0["message"] as? String == "request"
+        }
         #expect(notFound?["route"] as? String == "/api/v1/avvikelser/{id}")
         #expect(notFound?["status"] as? String == "404")
         #expect(!server.log.text.contains(token))

@@ -41,7 +41,8 @@ struct OperationsTests {
             let started = Date()
             let backup = try kvalitet.run(["backup", "--to", kvalitet.folder + "/kopia.sqlite"])
             #expect(backup.status == 0, "\(backup.err)")
-            let after = String(decoding: try await server.send("GET", "/metrics", token: metricsToken).body, as: UTF8.self)
+            let scrape = try await server.send("GET", "/metrics", token: metricsToken)
+            let after = String(decoding: scrape.body, as: UTF8.self)
             let line = after.split(separator: "\n").first { $0.hasPrefix("kvalitet_last_backup_timestamp_seconds ") }
             let seconds = line.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
             #expect(abs(seconds - started.timeIntervalSince1970) < 60, "\(line ?? "no line")")

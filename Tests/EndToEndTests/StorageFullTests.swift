@@ -14,7 +14,11 @@ struct StorageFullTests {
     @Test func writesAnswer503StorageFullWhileTheDiskIsFullAndResumeOnceSpaceIsFreed() async throws {
         guard geteuid() == 0 else {
             let reason = "mounting a tmpfs needs root; run the tests as root"
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("\(reason)") } else { print("skipped: \(reason)") }
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("\(reason)")
+            } else {
+                print("skipped: \(reason)")
+            }
             return
         }
         let mount = try SmallFileSystem(megabytes: 6)
@@ -23,7 +27,9 @@ struct StorageFullTests {
         let token = try kvalitet.createToken(name: "drift", role: "admin")
         let server = try kvalitet.serve()
         defer { if server.process.isRunning { _ = server.stop() } }
-        #expect(try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token, json: #"{"name":"Enhet","level":"sektion"}"#).status == 201)
+        let unit = try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token,
+                                         json: #"{"name":"Enhet","level":"sektion"}"#)
+        #expect(unit.status == 201)
         var acknowledged: [String] = []
         for _ in 0..<5 {
             let reply = try await server.send("POST", "/api/v1/avvikelser", token: token, json: Self.createBody)
@@ -35,7 +41,11 @@ struct StorageFullTests {
         var refused: Server.Reply?
         for _ in 0..<200 where refused == nil {
             let reply = try await server.send("POST", "/api/v1/avvikelser", token: token, json: Self.createBody)
-            if reply.status == 201, let id = reply.json["id"] as? String { acknowledged.append(id) } else { refused = reply }
+            if reply.status == 201, let id = reply.json["id"] as? String {
+                acknowledged.append(id)
+            } else {
+                refused = reply
+            }
         }
         #expect(refused?.status == 503)
         #expect(refused?.json["type"] as? String == "urn:kvalitet:problem:storage-full")
@@ -60,7 +70,8 @@ struct StorageFullTests {
         let listed = Set((list.json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
         #expect(listed == Set(acknowledged), "every acknowledged create is stored, nothing else")
         #expect(server.stop() == 0)
-        #expect(try kvalitet.run(["check"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "ok\nreport sums: ok")
+        let check = try kvalitet.run(["check"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(check == "ok\nreport sums: ok")
     }
 }
 

@@ -10,25 +10,26 @@ import Testing
 @Suite("GET /metrics")
 struct MetricsTests {
     static let metricsToken = "metrics-" + String(repeating: "s", count: 40)
+    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
 
     @Test func metricsAnswerAnAdminOrTheMetricsTokenAndNoOneElse() async throws {
         try await TestApp.make { $0.metricsToken = Self.metricsToken }.run { client in
             let admin = try await client.send(.get, "/metrics")
             #expect(admin.status == .ok)
             #expect(admin.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
-            let scraper = try await client.send(.get, "/metrics", as: nil, headers: [.authorization: "Bearer \(Self.metricsToken)"])
+            let scraper = try await client.send(.get, "/metrics", as: nil, headers: Self.bearer(Self.metricsToken))
             #expect(scraper.status == .ok)
             #expect(try await client.send(.get, "/metrics", as: nil).status == .unauthorized)
             #expect(try await client.send(.get, "/metrics", as: "kvalitet").status == .forbidden)
             #expect(try await client.send(.get, "/metrics", as: "lasare").status == .forbidden)
-            let wrong = try await client.send(.get, "/metrics", as: nil, headers: [.authorization: "Bearer \(Self.metricsToken)x"])
+            let wrong = try await client.send(.get, "/metrics", as: nil, headers: Self.bearer(Self.metricsToken + "x"))
             #expect(wrong.status == .unauthorized)
         }
     }
 
     @Test func theMetricsTokenOpensNoOtherRoute() async throws {
         try await TestApp.make { $0.metricsToken = Self.metricsToken }.run { client in
-            let reply = try await client.send(.get, "/api/v1/kodverk", as: nil, headers: [.authorization: "Bearer \(Self.metricsToken)"])
+            let reply = try await client.send(.get, "/api/v1/kodverk", as: nil, headers: Self.bearer(Self.metricsToken))
             #expect(reply.status == .unauthorized)
         }
     }
@@ -41,9 +42,11 @@ struct MetricsTests {
             #expect(try await client.send(.get, "/api/v1/avvikelser/\(id)").status == .ok)
             #expect(try await client.send(.get, "/api/v1/avvikelser/\(id)").status == .ok)
             let after = Exposition(try await client.send(.get, "/metrics").body)
-            #expect(after.value("kvalitet_http_requests_total", labels) ?? 0 >= (before.value("kvalitet_http_requests_total", labels) ?? 0) + 2)
+            let name = "kvalitet_http_requests_total"
+            #expect(after.value(name, labels) ?? 0 >= (before.value(name, labels) ?? 0) + 2)
             #expect(after.value("kvalitet_http_request_duration_seconds_count", labels) ?? 0 >= 2)
-            #expect(after.value("kvalitet_http_request_duration_seconds_bucket", labels.merging(["le": "+Inf"]) { $1 }) ?? 0 >= 2)
+            let infinity = labels.merging(["le": "+Inf"]) { $1 }
+            #expect(after.value("kvalitet_http_request_duration_seconds_bucket", infinity) ?? 0 >= 2)
             #expect(!after.text.contains(id), "a record id is never a label")
         }
     }
@@ -63,17 +66,20 @@ struct MetricsTests {
         try await app.run { client in
             _ = try await client.createAvvikelse()
             // Reported to IVO on 2025-10-01: the investigation was due 2025-12-01 and today is 2026-01-15.
-            let late = try await client.create("/api/v1/lex-sarah", #"{"unitId":"ifo-utr","title":"Sen","reportedOn":"2025-09-30","#
-                + #""reporterRole":"anstalld","category":"utforande_av_insats","ivo":{"reportedOn":"2025-10-01","channel":"e_tjanst"}}"#)
-            _ = try await client.create("/api/v1/lex-sarah", #"{"unitId":"ifo-utr","title":"I tid","reportedOn":"2026-01-02","#
-                + #""reporterRole":"anstalld","category":"utforande_av_insats","ivo":{"reportedOn":"2026-01-05","channel":"e_tjanst"}}"#)
+            let common = #""unitId":"ifo-utr","reporterRole":"anstalld","category":"utforande_av_insats""#
+            let late = try await client.create("/api/v1/lex-sarah",
+                                               #"{\#(common),"title":"Sen","reportedOn":"2025-09-30","#
+                + #""ivo":{"reportedOn":"2025-10-01","channel":"e_tjanst"}}"#)
+            _ = try await client.create("/api/v1/lex-sarah", #"{\#(common),"title":"I tid","reportedOn":"2026-01-02","#
+                + #""ivo":{"reportedOn":"2026-01-05","channel":"e_tjanst"}}"#)
             #expect(late.json["deadlines"] as? [String: Any] != nil)
             let text = Exposition(try await client.send(.get, "/metrics").body)
             #expect(text.value("kvalitet_lex_sarah_overdue", [:]) == 1)
             #expect(text.value("kvalitet_records", ["family": "avvikelse"]) == 1)
             #expect(text.value("kvalitet_records", ["family": "lex_sarah"]) == 2)
             #expect(text.value("kvalitet_records", ["family": "tillsynsbeslut"]) == 0)
-            let size = (try FileManager.default.attributesOfItem(atPath: app.config.databasePath)[.size] as? NSNumber)?.doubleValue
+            let attributes = try FileManager.default.attributesOfItem(atPath: app.config.databasePath)
+            let size = (attributes[.size] as? NSNumber)?.doubleValue
             #expect(text.value("kvalitet_database_bytes", [:]) == size)
             #expect(text.value("kvalitet_database_wal_bytes", [:]) ?? 0 > 0)
             #expect(text.value("kvalitet_storage_writable", [:]) == 1)
@@ -102,7 +108,8 @@ struct MetricsTests {
             let after = Exposition(try await client.send(.get, "/metrics").body)
             for reason in ["revoked", "unknown"] {
                 let name = "kvalitet_authentication_failures_total"
-                #expect(after.value(name, ["reason": reason]) ?? 0 >= (before.value(name, ["reason": reason]) ?? 0) + 1, "\(reason)")
+                let labels = ["reason": reason]
+                #expect(after.value(name, labels) ?? 0 >= (before.value(name, labels) ?? 0) + 1, "\(reason)")
             }
             #expect(after.value("kvalitet_identity_provider_key_refreshes_total", ["result": "failed"]) != nil)
             #expect(!after.text.contains("kv_nobody"))
