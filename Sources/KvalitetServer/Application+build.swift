@@ -5,35 +5,6 @@ import KvalitetStorage
 import Logging
 import Synchronization
 
-/// Everything `serve` is configured with; tests build the same application with other values.
-public struct AppConfig: Sendable {
-    public var host: String = "127.0.0.1"
-    public var port: Int = 8080
-    public var databasePath: String = "./data/kvalitet.sqlite"
-    public var migrationsPath: String = "./migrations"
-    public var corsOrigins: [String] = []
-    public var logLevel: Logger.Level = .info
-    public var idleTimeoutSeconds: Int64 = 60
-    public var limits = ConnectionLimits()
-    public var clock: any KvalitetClock = SystemClock()
-    /// Where the risk matrix's levels begin (`KVALITET_RISK_LEVELS`, default 3,6,9).
-    public var riskLevels: RiskLevels = .standard
-    /// Kolada API v3's root (`KVALITET_KOLADA_BASE_URL`); tests point it at a loopback fixture.
-    public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
-    /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
-    public var openAPIPath: String = "./openapi.yaml"
-    /// A bearer token that may read only `GET /metrics` (`KVALITET_METRICS_TOKEN`); nil: admins only.
-    public var metricsToken: String?
-    /// Conditions `/health/ready` requires besides migrations and a writable database (e.g. the
-    /// identity provider's keys loaded, when one is configured).
-    public var readinessChecks: [ReadinessCheck] = []
-
-    /// The rules records are stored under (the configured risk levels).
-    public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
-
-    public init() {}
-}
-
 /// The stores over one database, shared by the application and the CLI commands.
 public struct AppServices: Sendable {
     public let database: KvalitetDatabase

@@ -14,63 +14,32 @@ struct Kvalitet: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self])
 }
 
-/// Options every subcommand shares: where the database and migrations are.
+/// The settings every subcommand takes as flags (`--database`, `--migrations`, …; `serve` takes more),
+/// read with the environment by `AppConfig(reading:settings:arguments:)`. It takes every argument the
+/// command itself does not, so a command declares it after its own positional arguments.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: "SQLite database file (env KVALITET_DATABASE; default ./data/kvalitet.sqlite).")
-    var database: String?
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("Settings as --name value, each also an environment variable: "
+                                 + Setting.database.map { "\($0.flag) (\($0.variable))" }.joined(separator: ", ")
+                                 + "; `serve --help` lists serve's", valueName: "setting"))
+    var settings: [String] = []
 
-    @Option(help: "Folder of NNNN_name.sql migrations (env KVALITET_MIGRATIONS; default ./migrations).")
-    var migrations: String?
-
-    @Option(help: "trace, debug, info, notice, warning, error or critical (env KVALITET_LOG_LEVEL; default info).")
-    var logLevel: String?
-
-    @Option(help: "text, or json: one JSON object per line (env KVALITET_LOG_FORMAT; default text).")
-    var logFormat: String?
-
-    @Option(help: "Highest risk value of the levels lag, mattlig and hog, e.g. 3,6,9 (env KVALITET_RISK_LEVELS; default 3,6,9).")
-    var riskLevels: String?
-
-    /// Fills `config` from flags, then the environment, then defaults; collects every problem.
-    func apply(to config: inout AppConfig, problems: inout [String]) {
-        let env = ProcessInfo.processInfo.environment
-        if let path = database ?? env["KVALITET_DATABASE"] {
-            if path.isEmpty { problems.append("--database / KVALITET_DATABASE must not be empty") } else { config.databasePath = path }
-        }
-        if let path = migrations ?? env["KVALITET_MIGRATIONS"] {
-            if path.isEmpty { problems.append("--migrations / KVALITET_MIGRATIONS must not be empty") } else { config.migrationsPath = path }
-        }
-        if let level = logLevel ?? env["KVALITET_LOG_LEVEL"] {
-            if let parsed = Logger.Level(rawValue: level.lowercased()) { config.logLevel = parsed }
-            else { problems.append("--log-level / KVALITET_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical (got \(level))") }
-        }
-        if let format = logFormat ?? env["KVALITET_LOG_FORMAT"], !["text", "json"].contains(format) {
-            problems.append("--log-format / KVALITET_LOG_FORMAT must be text or json (got \(format))")
-        }
-        if let text = riskLevels ?? env["KVALITET_RISK_LEVELS"] {
-            switch RiskLevels.parse(text) {
-            case .success(let levels): config.riskLevels = levels
-            case .failure(let error): problems.append("--risk-levels / KVALITET_RISK_LEVELS: \(error)")
-            }
-        }
-    }
-
-    /// `--log-format json`: every log line is a JSON object (`JSONLogHandler`).
-    var jsonLogs: Bool { (logFormat ?? ProcessInfo.processInfo.environment["KVALITET_LOG_FORMAT"]) == "json" }
-
-    /// Resolves the configuration, sets up logging to stderr and opens (and migrates) the database.
-    func open(extra: (inout AppConfig, inout [String]) -> Void = { _, _ in }) throws -> (AppConfig, AppServices, Logger) {
-        var config = AppConfig()
-        var problems: [String] = []
-        apply(to: &config, problems: &problems)
-        extra(&config, &problems)
-        guard problems.isEmpty else {
-            throw ValidationError("bad configuration:\n  " + problems.joined(separator: "\n  "))
+    /// Resolves `settings` (flags, then the environment, then defaults), listing every problem at once,
+    /// sets up logging to stderr and opens (and migrates) the database.
+    func open(_ known: [Setting] = Setting.database) throws -> (AppConfig, AppServices, Logger) {
+        let reader = AppConfig.reader(arguments: settings, environment: ProcessInfo.processInfo.environment,
+                                      settings: known)
+        let config: AppConfig
+        do {
+            config = try AppConfig(reading: reader, settings: known, arguments: settings)
+        } catch {
+            throw ValidationError(error.description)
         }
         let level = config.logLevel
-        let json = jsonLogs
+        let json = config.logFormat == .json
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = json
+                ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
@@ -80,6 +49,13 @@ struct DatabaseOptions: ParsableArguments {
         } catch let error as MigrationError {
             throw ValidationError(error.description)
         }
+    }
+}
+
+extension Setting {
+    /// `  --idle-timeout, KVALITET_IDLE_TIMEOUT: seconds …` for each setting.
+    static func helpLines(_ settings: [Setting]) -> String {
+        settings.map { "  \($0.flag), \($0.variable): \($0.help)" }.joined(separator: "\n")
     }
 }
 

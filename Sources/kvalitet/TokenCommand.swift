@@ -46,8 +46,8 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a token by name; it stops working at once.")
-        @OptionGroup var options: DatabaseOptions
         @Argument(help: "The token's name.") var name: String
+        @OptionGroup var options: DatabaseOptions
 
         func run() async throws {
             let (_, services, _) = try options.open()

@@ -1,0 +1,94 @@
+import Foundation
+import KvalitetDomain
+import Logging
+import NIOCore
+
+/// The settings, one entry each: adding one is a line here (and a property of `AppConfig`, a row in
+/// README's table). `--help` lists them and `AppConfig(reading:settings:)` reads them.
+extension Setting {
+    /// Where the database is and how records are stored: every subcommand takes these.
+    public static let database: [Setting] = [
+        .text("database", help: "SQLite database file, created with its folder (default ./data/kvalitet.sqlite)",
+              \.databasePath),
+        .text("migrations", help: "folder of NNNN_name.sql migrations matching this binary (default ./migrations)",
+              \.migrationsPath),
+        Setting("logLevel", help: "trace, debug, info, notice, warning, error or critical (default info)") {
+            guard let level = Logger.Level(rawValue: $0.lowercased()) else {
+                return "must be one of trace, debug, info, notice, warning, error, critical (got \($0))"
+            }
+            $1.logLevel = level
+            return nil
+        },
+        Setting("logFormat", help: "text, or json: one JSON object per line (default text)") {
+            guard let format = LogFormat(rawValue: $0) else { return "must be text or json (got \($0))" }
+            $1.logFormat = format
+            return nil
+        },
+        Setting("riskLevels", help: "highest risk value of the levels lag, mattlig and hog (default 3,6,9)") {
+            switch RiskLevels.parse($0) {
+            case .success(let levels): $1.riskLevels = levels; return nil
+            case .failure(let error): return "\(error)"
+            }
+        },
+    ]
+
+    /// `kvalitet serve`'s settings: the database's and the HTTP server's.
+    public static let serve: [Setting] = database + [
+        .text("host", help: "address to listen on (default 127.0.0.1)", \.host),
+        .whole("port", 0...65_535, help: "port; 0 picks a free one and prints it (default 8080)") { $0.port = $1 },
+        Setting("corsOrigin", environment: "corsOrigins",
+                help: "comma-separated origins of intranet forms allowed by CORS (default none)") { text, config in
+            config.corsOrigins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            let bad = config.corsOrigins.filter { !($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
+            if bad.isEmpty { return nil }
+            return "must be origins starting with http:// or https:// (got \(bad.joined(separator: ", ")))"
+        },
+        .whole("idleTimeout", 1...86_400, help: "seconds a keep-alive connection may sit idle (default 60)") {
+            $0.idleTimeoutSeconds = Int64($1)
+        },
+        .whole("headerTimeout", 1...3_600, help: "seconds to deliver a complete request head (default 10)") {
+            $0.limits.headerTimeout = .seconds(Int64($1))
+        },
+        .whole("maxConnections", 1...100_000, help: "open connections at most; more are closed (default 1024)") {
+            $0.limits.maxConnections = $1
+        },
+        Setting("koladaBaseUrl", help: "Kolada API root for the admins' import (default https://api.kolada.se/v3)") {
+            guard let url = URL(string: $0), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                return "must be an http(s) URL (got \($0))"
+            }
+            $1.koladaBaseURL = url
+            return nil
+        },
+        .text("openapi", help: "the contract served at GET /openapi.yaml, read at start (default ./openapi.yaml)",
+              \.openAPIPath),
+        // Empty means none (compose passes an unset variable as "").
+        Setting("metricsToken", help: "a token of 32+ characters that may read only GET /metrics (default none)") {
+            if $0.isEmpty { return nil }
+            if $0.utf8.count < 32 { return "must be at least 32 characters" }
+            $1.metricsToken = $0
+            return nil
+        },
+    ]
+
+    /// A text that must not be empty.
+    static func text(_ key: String, help: String, _ path: WritableKeyPath<AppConfig, String> & Sendable) -> Setting {
+        Setting(key, help: help) { text, config in
+            if text.isEmpty { return "must not be empty" }
+            config[keyPath: path] = text
+            return nil
+        }
+    }
+
+    /// A whole number in `range`.
+    static func whole(_ key: String, _ range: ClosedRange<Int>, help: String,
+                      set: @escaping @Sendable (inout AppConfig, Int) -> Void) -> Setting {
+        Setting(key, help: help) { text, config in
+            guard let number = Int(text), range.contains(number) else {
+                return "must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \(text))"
+            }
+            set(&config, number)
+            return nil
+        }
+    }
+}
