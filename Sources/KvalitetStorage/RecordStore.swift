@@ -208,7 +208,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             """), arguments: [actor.tokenName, idempotency.key]) else { return nil }
         let hash: Data = row["request_hash"]
         guard (row["family"] as String) == Kind.family.rawValue, Array(hash) == idempotency.requestHash else {
-            throw DomainError.conflict(rule: "this Idempotency-Key was already used with a different request")
+            throw IdempotencyKeyReused(key: idempotency.key)
         }
         let snapshot = try String.fetchOne(db.cachedStatement(sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1"),
                                            arguments: [row["record_id"] as String])
