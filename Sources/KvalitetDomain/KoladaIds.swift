@@ -12,7 +12,9 @@ public enum KoladaId {
         if bytes.count == 4, bytes.allSatisfy(isDigit), let county = Int(id.prefix(2)), (1...25).contains(county) {
             return .kommun
         }
-        if (2...12).contains(bytes.count), bytes[0] == UInt8(ascii: "G"), bytes.dropFirst().allSatisfy(isDigit) { return .grupp }
+        if (2...12).contains(bytes.count), bytes[0] == UInt8(ascii: "G"), bytes.dropFirst().allSatisfy(isDigit) {
+            return .grupp
+        }
         return nil
     }
 
@@ -27,7 +29,9 @@ public enum KoladaId {
             return "\(id) is a region (län \(id.dropFirst(2))) in Kolada, not a municipality; "
                 + "give the municipality's four digits, such as 1315"
         }
-        if scope(of: id) == .grupp { return "\(id) is a municipality group; give it as group, and the municipality's four digits here" }
+        if scope(of: id) == .grupp {
+            return "\(id) is a municipality group; give it as group, and the municipality's four digits here"
+        }
         return "must be a municipality's four-digit code (län 01–25 and municipality, such as 1315)"
     }
 

@@ -22,8 +22,11 @@ public struct KoladaImportRequest: Sendable, Equatable {
         var problems = ProblemList()
         if let kpi { if !Nyckeltal.isValidKpi(kpi) { problems.add("/kpi", "must be a Kolada KPI id such as U33461") } }
         else { problems.add("/kpi", "is required (the key figure has no koladaKpi)") }
-        if let municipality { if let problem = KoladaId.municipalityProblem(municipality) { problems.add("/municipality", problem) } }
-        else { problems.add("/municipality", "is required") }
+        if let municipality {
+            if let problem = KoladaId.municipalityProblem(municipality) { problems.add("/municipality", problem) }
+        } else {
+            problems.add("/municipality", "is required")
+        }
         if let group, let problem = KoladaId.groupProblem(group) { problems.add("/group", problem) }
         let span = years.flatMap(parseYears)
         if years == nil { problems.add("/years", "is required") }

@@ -23,7 +23,9 @@ public enum SwedishTime {
     private static func verified(_ zone: TimeZone?) -> TimeZone? {
         let winter = Date(timeIntervalSince1970: 1_768_478_400)  // 2026-01-15T12:00:00Z
         let summer = Date(timeIntervalSince1970: 1_784_116_800)  // 2026-07-15T12:00:00Z
-        guard let zone, zone.secondsFromGMT(for: winter) == 3600, zone.secondsFromGMT(for: summer) == 7200 else { return nil }
+        guard let zone, zone.secondsFromGMT(for: winter) == 3600, zone.secondsFromGMT(for: summer) == 7200 else {
+            return nil
+        }
         return zone
     }
 

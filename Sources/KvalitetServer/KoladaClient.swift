@@ -65,8 +65,11 @@ public struct KoladaClient: Sendable {
                 var pages = 0
                 while let url = next {
                     pages += 1
-                    if pages > maxPages { throw KoladaError.badPaging(url: url.absoluteString, detail: "more than \(maxPages) pages") }
-                    let page = try await KoladaPage.decode(try await get(url, session: session), url: url, fetchedAt: clock.now())
+                    if pages > maxPages {
+                        throw KoladaError.badPaging(url: url.absoluteString, detail: "more than \(maxPages) pages")
+                    }
+                    let data = try await get(url, session: session)
+                    let page = try KoladaPage.decode(data, url: url, fetchedAt: clock.now())
                     fetched.pages += 1
                     fetched.valuesRead += page.values.count
                     fetched.values += page.values.filter { $0.kpi == kpi }
@@ -84,7 +87,8 @@ public struct KoladaClient: Sendable {
     /// `next_url` must stay on the configured API: a redirected import must not fetch from anywhere else.
     /// A relative one is resolved against the page it came with.
     private func checkedNext(_ text: String, from url: URL) throws -> URL {
-        guard let next = URL(string: text, relativeTo: url)?.absoluteURL, next.scheme == baseURL.scheme, next.host == baseURL.host, next.port == baseURL.port,
+        guard let next = URL(string: text, relativeTo: url)?.absoluteURL, next.scheme == baseURL.scheme,
+              next.host == baseURL.host, next.port == baseURL.port,
               next.path.hasPrefix(baseURL.path) else {
             throw KoladaError.badPaging(url: url.absoluteString, detail: "next_url \(text.prefix(200)) is not on \(baseURL.absoluteString)")
         }

@@ -22,7 +22,8 @@ public struct KoladaImporter: Sendable {
     }
 
     public func run(_ request: KoladaImportRequest, by actor: Actor) async throws -> Result {
-        let fetched = try await client.fetch(kpi: request.kpi, municipalities: request.municipalityIds, years: request.years)
+        let fetched = try await client.fetch(kpi: request.kpi, municipalities: request.municipalityIds,
+                                             years: request.years)
         let values = fetched.values
             .filter { request.municipalityIds.contains($0.municipality) && request.years.contains($0.year) }
         // A value repeated across pages counts once (the last one fetched wins, as the upsert would).

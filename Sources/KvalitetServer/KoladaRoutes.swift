@@ -50,8 +50,9 @@ struct KoladaRoutes: Sendable {
         if case .failure(.invalid(let more)) = made { problems += more.filter { !reported.contains($0.pointer) } }
         guard problems.isEmpty, case .success(let importRequest) = made else { throw DomainError.invalid(problems) }
         let result = try await importer.run(importRequest, by: actor)
-        context.logger.info("kolada import", metadata: ["kpi": "\(kpi)", "pages": "\(result.pages)",
-                                                        "read": "\(result.valuesRead)", "stored": "\(result.stored.count)"])
+        context.logger.info("kolada import", metadata: [
+            "kpi": "\(kpi)", "pages": "\(result.pages)", "read": "\(result.valuesRead)", "stored": "\(result.stored.count)",
+        ])
         return Reply.json(.object(JSONObject([
             ("code", .string(code)), ("koladaKpi", .string(kpi)), ("pages", .int(result.pages)),
             ("valuesRead", .int(result.valuesRead)), ("stored", .int(result.stored.count)),

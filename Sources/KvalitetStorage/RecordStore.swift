@@ -164,7 +164,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         }
         if let text = query.text {
             let keys = TextRules.searchKeys(text)
-            conditions.append("(" + keys.map { _ in "r.title_folded LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            let like = keys.map { _ in "r.title_folded LIKE ? ESCAPE '\\'" }
+            conditions.append("(" + like.joined(separator: " OR ") + ")")
             arguments += StatementArguments(keys.map { "%" + escapeLike($0) + "%" })
         }
         if let after = query.after {

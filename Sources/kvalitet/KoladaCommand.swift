@@ -39,7 +39,8 @@ struct KoladaImport: AsyncParsableCommand {
         var client = KoladaClient(baseURL: base, clock: config.clock)
         client.timeout = timeout
         do {
-            let result = try await KoladaImporter(client: client, store: services.kolada).run(request, by: commandLineActor)
+            let importer = KoladaImporter(client: client, store: services.kolada)
+            let result = try await importer.run(request, by: commandLineActor)
             let values = result.stored
             logger.info("kolada import", metadata: ["kpi": "\(request.kpi)", "pages": "\(result.pages)",
                                                     "read": "\(result.valuesRead)", "stored": "\(values.count)"])

@@ -19,11 +19,14 @@ struct SwedishTimeTests {
     ]
 
     @Test(arguments: dayRows)
-    func aSwedishDayRunsFromLocalMidnightToTheNextWhateverItsLength(row: (day: String, start: String, last: String, hours: Double)) {
+    func aSwedishDayRunsFromLocalMidnightToTheNextWhateverItsLength(
+        row: (day: String, start: String, last: String, hours: Double)
+    ) {
         let day = LocalDate(row.day)!
         #expect(SwedishTime.start(of: day) == Self.at(row.start))
         #expect(Timestamp.format(SwedishTime.lastInstant(of: day)) == row.last)
-        #expect(abs(SwedishTime.lastInstant(of: day).timeIntervalSince(SwedishTime.start(of: day)) - row.hours * 3600) < 0.001)
+        let length = SwedishTime.lastInstant(of: day).timeIntervalSince(SwedishTime.start(of: day))
+        #expect(abs(length - row.hours * 3600) < 0.001)
         #expect(SwedishTime.date(of: SwedishTime.start(of: day)) == day)
         #expect(SwedishTime.date(of: SwedishTime.lastInstant(of: day)) == day)
     }

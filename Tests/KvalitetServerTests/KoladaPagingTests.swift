@@ -31,7 +31,8 @@ struct KoladaPagingTests {
                 #"{"values":[\#(Self.row("1315", 2024, 1))],"count":1"# + (row.first.isEmpty ? "" : ",")
                     + row.first.replacingOccurrences(of: "NEXT", with: next) + "}"
             }, second: #"{"values":[\#(Self.row("1315", 2023, 2))],"count":1,"next_url":null}"#) { base in
-                let fetched = try await KoladaClientTests.client(base).fetch(kpi: "U1", municipalities: ["1315"], years: 2023...2024)
+                let client = KoladaClientTests.client(base)
+                let fetched = try await client.fetch(kpi: "U1", municipalities: ["1315"], years: 2023...2024)
                 #expect(fetched.pages == row.pages, "\(row.name)")
                 #expect(fetched.values.count == row.values, "\(row.name)")
                 #expect(fetched.valuesRead == row.values, "\(row.name)")
@@ -43,10 +44,16 @@ struct KoladaPagingTests {
         // The second page is empty and names a third, which would fail if it were fetched.
         try await Self.serve(first: { next in #"{"values":[\#(Self.row("1315", 2024, 1))],"next_url":"\#(next)"}"# },
                              second: #"{"values":[],"count":0,"next_url":"http://127.0.0.1:1/v3/never"}"#) { base in
-            let fetched = try await KoladaClientTests.client(base).fetch(kpi: "U1", municipalities: ["1315"], years: 2024...2024)
+            let client = KoladaClientTests.client(base)
+            let fetched = try await client.fetch(kpi: "U1", municipalities: ["1315"], years: 2024...2024)
             #expect(fetched.pages == 2)
             #expect(fetched.values.map(\.value) == [1])
         }
+    }
+
+    static func json(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// Serves the first page at the data URL and the second at `/v3/page/2`.
@@ -55,10 +62,10 @@ struct KoladaPagingTests {
         let router = Router()
         router.get("/v3/data/kpi/:kpi/municipality/:ids/year/:years") { request, _ -> Response in
             let next = "http://\(request.head.authority ?? "127.0.0.1")/v3/page/2"
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: first(next))))
+            return json(first(next))
         }
         router.get("/v3/page/2") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: second)))
+            json(second)
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               logger: Logger(label: "kolada-paging"))
@@ -101,8 +108,10 @@ struct KoladaPagingTests {
     }
 
     @Test func aRegionRowInKoladasAnswerIsNotStoredAsAMunicipality() throws {
-        let answer = #"{"values":[\#(Self.row("0013", 2024, 5)),\#(Self.row("1315", 2024, 6)),\#(Self.row("0000", 2024, 7))]}"#
-        let page = try KoladaPage.decode(Data(answer.utf8), url: URL(string: "http://127.0.0.1/v3")!, fetchedAt: TestApp.noon)
+        let rows = [Self.row("0013", 2024, 5), Self.row("1315", 2024, 6), Self.row("0000", 2024, 7)]
+        let answer = #"{"values":["# + rows.joined(separator: ",") + "]}"
+        let url = URL(string: "http://127.0.0.1/v3")!
+        let page = try KoladaPage.decode(Data(answer.utf8), url: url, fetchedAt: TestApp.noon)
         #expect(page.values.map(\.municipality) == ["1315", "0000"])
     }
 }

@@ -15,7 +15,8 @@ import Testing
 
     @Test func followsPagingKeepsTotalsAndSkipsDeletedAndNulls() async throws {
         try await KoladaFixture.run { base in
-            let values = try await Self.client(base).fetch(kpi: "U33461", municipalities: ["1315", "G36535", "0000"], years: 2024...2025).values
+            let values = try await Self.client(base)
+                .fetch(kpi: "U33461", municipalities: ["1315", "G36535", "0000"], years: 2024...2025).values
             #expect(values.map { "\($0.municipality)/\($0.year)/\($0.value)" } == ["1315/2024/87.5", "G36535/2024/84.0", "0000/2024/86.1"])
             #expect(values.allSatisfy { $0.fetchedAt == TestApp.noon && $0.kpi == "U33461" })
         }
