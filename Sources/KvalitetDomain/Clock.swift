@@ -18,22 +18,6 @@ public struct FixedClock: KvalitetClock {
     public func now() -> Date { instant }
 }
 
-/// Swedish local time: dates in the API are calendar dates in Europe/Stockholm.
-public enum SwedishTime {
-    public static let zone: TimeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
-
-    public static func today(_ clock: any KvalitetClock) -> LocalDate {
-        date(of: clock.now())
-    }
-
-    public static func date(of instant: Date) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
 /// RFC 3339 UTC timestamps with milliseconds, the one textual form used in storage and on the wire.
 public enum Timestamp {
     public static func format(_ date: Date) -> String {

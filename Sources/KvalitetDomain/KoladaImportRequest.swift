@@ -22,9 +22,12 @@ public struct KoladaImportRequest: Sendable, Equatable {
         var problems = ProblemList()
         if let kpi { if !Nyckeltal.isValidKpi(kpi) { problems.add("/kpi", "must be a Kolada KPI id such as U33461") } }
         else { problems.add("/kpi", "is required (the key figure has no koladaKpi)") }
-        if let municipality { if KoladaScope(municipalityId: municipality) != .kommun { problems.add("/municipality", "must be a municipality id of four digits, such as 1315") } }
-        else { problems.add("/municipality", "is required") }
-        if let group, KoladaScope(municipalityId: group) != .grupp { problems.add("/group", "must be a municipality group id such as G36535") }
+        if let municipality {
+            if let problem = KoladaId.municipalityProblem(municipality) { problems.add("/municipality", problem) }
+        } else {
+            problems.add("/municipality", "is required")
+        }
+        if let group, let problem = KoladaId.groupProblem(group) { problems.add("/group", problem) }
         let span = years.flatMap(parseYears)
         if years == nil { problems.add("/years", "is required") }
         else if span == nil { problems.add("/years", "must be a year or a span of at most \(maxYears) years, such as 2020-2025") }

@@ -50,14 +50,11 @@ public enum KoladaScope: String, Code {
         }
     }
 
-    /// `0000` is the whole country, `G…` a municipality group, four digits a municipality; nil otherwise.
+    /// `0000` is the whole country, `G…` a municipality group, `LLKK` a municipality; nil otherwise
+    /// (regions `00LL` included). The rules: `KoladaId`.
     public init?(municipalityId id: String) {
-        let bytes = Array(id.utf8)
-        let digits = { (slice: ArraySlice<UInt8>) in !slice.isEmpty && slice.allSatisfy { $0 >= 48 && $0 <= 57 } }
-        if id == "0000" { self = .riket }
-        else if bytes.count == 4, digits(bytes[...]) { self = .kommun }
-        else if bytes.count >= 2, bytes.count <= 12, bytes[0] == UInt8(ascii: "G"), digits(bytes[1...]) { self = .grupp }
-        else { return nil }
+        guard let scope = KoladaId.scope(of: id) else { return nil }
+        self = scope
     }
 }
 

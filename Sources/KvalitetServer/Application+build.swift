@@ -41,8 +41,10 @@ public struct AppServices: Sendable {
 
     /// Opens the database of `config`, applying pending migrations, builds the report's running sums
     /// if an upgrade left them empty, brings stored risk levels in line with the configured thresholds
-    /// and loads the organisation tree's cache.
+    /// and loads the organisation tree's cache. Throws `MissingTimeZoneData` first when the system
+    /// has no time-zone data for Stockholm.
     public static func open(_ config: AppConfig, logger: Logger) throws -> AppServices {
+        try SwedishTime.requireZoneData()
         let services = AppServices(database: try KvalitetDatabase.open(
             path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger),
             settings: config.recordSettings)

@@ -50,6 +50,9 @@ enum RecordCSV<Wire: RecordWire> {
         let value = Wire.json(record, wire)
         return CSVFormat.row(columns.map { column in
             switch column {
+            // Timestamps in Swedish local time with the offset in force (+01:00 or +02:00), as Excel users read them.
+            case "createdAt": SwedishTime.localTimestamp(record.createdAt)
+            case "updatedAt": SwedishTime.localTimestamp(record.updatedAt)
             case "voidedOn": record.voided?.on.description ?? ""
             case "voidedBy": record.voided?.by ?? ""
             case "voidedReason": record.voided?.reason ?? ""

@@ -21,8 +21,8 @@ struct ClientRequestResponder<Base: HTTPResponder>: HTTPResponder where Base.Con
         let isHead = head.method == .head && table.methods(servingPath: String(RequestPath.pathOnly(head.path ?? "")))
             .contains(.get)
         if isHead { head.method = .get }
-        let response = try await base.respond(to: head == request.head ? request : Request(head: head, body: request.body),
-                                               context: context)
+        let rewritten = head == request.head ? request : Request(head: head, body: request.body)
+        let response = try await base.respond(to: rewritten, context: context)
         guard isHead else { return response }
         // The GET's status and headers, its length included when known, and no body.
         var headers = response.headers
@@ -59,7 +59,8 @@ enum RequestPath {
             }
             let decoded = high << 4 | low
             if decoded == UInt8(ascii: "/") {
-                return .failure(problem("a path segment holds an encoded / (%2F); no id contains /, so this names nothing"))
+                return .failure(problem(
+                    "a path segment holds an encoded / (%2F); no id contains /, so this names nothing"))
             }
             if plain.contains(decoded) {
                 out.append(decoded)

@@ -11,15 +11,17 @@ struct ExpectContinueMiddleware: RouterMiddleware {
     typealias Context = KvalitetContext
     static let bodyMethods: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
         guard Self.bodyMethods.contains(request.method) else { return try await next(request, context) }
         if let announced = request.headers[.contentLength].flatMap(Int.init), announced > context.maxUploadSize {
-            throw HTTPProblem(status: .contentTooLarge, type: "body-too-large", title: "Body too large",
-                              detail: "the body announces \(announced) bytes (Content-Length); it must be at most 1 MiB")
+            throw HTTPProblem(
+                status: .contentTooLarge, type: "body-too-large", title: "Body too large",
+                detail: "the body announces \(announced) bytes (Content-Length); it must be at most 1 MiB")
         }
-        guard let expect = request.headers[.expect],
-              expect.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "100-continue" })
-        else { return try await next(request, context) }
+        let expectations = (request.headers[.expect] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard expectations.contains("100-continue") else { return try await next(request, context) }
         var request = request
         request.body = RequestBody(asyncSequence: ContinueOnFirstRead(base: request.body, channel: context.channel))
         return try await next(request, context)

@@ -57,3 +57,39 @@ struct JSONObject: Equatable, Sendable {
 func pointerEscape(_ key: String) -> String {
     key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
 }
+
+extension JSONValue {
+    /// The integer a JSON number (as written: `text`) stands for, when it stands for one. JSON Schema
+    /// 2020-12, which OpenAPI 3.1 uses, counts any number with a zero fractional part as an integer:
+    /// `2`, `2.0`, `2.50e1`, `200e-2`, `-0` are integers; `2.5` and values beyond `Int` are nil.
+    /// `scale` reads the number × 10^scale instead: `integer("67.25", scale: 2)` is 6725 (hundredths).
+    static func integer(_ text: String, scale: Int = 0) -> Int? {
+        if scale == 0, let value = Int(text) { return value }
+        var rest = Substring(text)
+        let negative = rest.first == "-"
+        if negative { rest = rest.dropFirst() }
+        var exponent = 0
+        if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            let written = rest[rest.index(after: e)...]
+            // An exponent too large for Int cannot shift a non-zero number into range, nor a zero out of it.
+            exponent = Int(written) ?? (written.hasPrefix("-") ? Int.min / 2 : Int.max / 2)
+            rest = rest[..<e]
+        }
+        exponent = exponent.addingReportingOverflow(scale).partialValue
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        guard (whole + fraction).allSatisfy(\.isASCII), (whole + fraction).allSatisfy(\.isNumber) else { return nil }
+        var digits = String(whole + fraction).drop { $0 == "0" }
+        if digits.isEmpty { return 0 }
+        // value = digits × 10^shift
+        let shift = exponent.subtractingReportingOverflow(fraction.count).partialValue
+        if shift < 0 {
+            guard -shift < digits.count, digits.suffix(-shift).allSatisfy({ $0 == "0" }) else { return nil }
+            digits = digits.dropLast(-shift)
+        } else {
+            guard shift <= 19 else { return nil }
+            digits += String(repeating: "0", count: shift)
+        }
+        return Int((negative ? "-" : "") + digits)
+    }
+}

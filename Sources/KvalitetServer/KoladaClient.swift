@@ -50,26 +50,34 @@ public struct KoladaClient: Sendable {
         self.clock = clock
     }
 
-    /// Every value of `kpi` for `municipalities` (ids, group ids, `0000`) and `years`.
-    public func fetch(kpi: String, municipalities: [String], years: ClosedRange<Int>) async throws -> [KoladaValue] {
+    /// Every value of `kpi` for `municipalities` (ids, group ids, `0000`) and `years`, with how
+    /// many pages were read and how many values they held. Paging follows `next_url` (or
+    /// `next_page`, as some answers name it) and ends on null, absent or "", or on a page without values.
+    public func fetch(kpi: String, municipalities: [String], years: ClosedRange<Int>) async throws -> KoladaFetch {
         let session = URLSession(configuration: .ephemeral)
         defer { session.finishTasksAndInvalidate() }
-        var values: [KoladaValue] = []
+        var fetched = KoladaFetch()
         for ids in Self.chunks(municipalities, of: idsPerRequest) {
             for yearChunk in Self.chunks(Array(years), of: yearsPerRequest) {
-                let path = "data/kpi/\(kpi)/municipality/\(ids.joined(separator: ","))/year/\(yearChunk.map(String.init).joined(separator: ","))"
+                let path = "data/kpi/\(kpi)/municipality/\(ids.joined(separator: ","))/year/"
+                    + yearChunk.map(String.init).joined(separator: ",")
                 var next: URL? = baseURL.appendingPathComponent(path)
                 var pages = 0
                 while let url = next {
                     pages += 1
-                    if pages > maxPages { throw KoladaError.badPaging(url: url.absoluteString, detail: "more than \(maxPages) pages") }
-                    let page = try await KoladaPage.decode(try await get(url, session: session), url: url, fetchedAt: clock.now())
-                    values += page.values.filter { $0.kpi == kpi }
-                    next = try page.next.map { try checkedNext($0, from: url) }
+                    if pages > maxPages {
+                        throw KoladaError.badPaging(url: url.absoluteString, detail: "more than \(maxPages) pages")
+                    }
+                    let data = try await get(url, session: session)
+                    let page = try KoladaPage.decode(data, url: url, fetchedAt: clock.now())
+                    fetched.pages += 1
+                    fetched.valuesRead += page.values.count
+                    fetched.values += page.values.filter { $0.kpi == kpi }
+                    next = page.isLast ? nil : try page.next.map { try checkedNext($0, from: url) }
                 }
             }
         }
-        return values
+        return fetched
     }
 
     static func chunks<T>(_ items: [T], of size: Int) -> [[T]] {
@@ -77,8 +85,10 @@ public struct KoladaClient: Sendable {
     }
 
     /// `next_url` must stay on the configured API: a redirected import must not fetch from anywhere else.
+    /// A relative one is resolved against the page it came with.
     private func checkedNext(_ text: String, from url: URL) throws -> URL {
-        guard let next = URL(string: text), next.scheme == baseURL.scheme, next.host == baseURL.host, next.port == baseURL.port,
+        guard let next = URL(string: text, relativeTo: url)?.absoluteURL, next.scheme == baseURL.scheme,
+              next.host == baseURL.host, next.port == baseURL.port,
               next.path.hasPrefix(baseURL.path) else {
             throw KoladaError.badPaging(url: url.absoluteString, detail: "next_url \(text.prefix(200)) is not on \(baseURL.absoluteString)")
         }
@@ -140,15 +150,26 @@ public struct KoladaClient: Sendable {
     private static let retryable: Set<URLError.Code> = [.timedOut, .networkConnectionLost, .cannotConnectToHost, .notConnectedToInternet]
 }
 
+/// What a fetch read: the values of the KPI asked for, the pages read and the values they held.
+public struct KoladaFetch: Sendable {
+    public var values: [KoladaValue] = []
+    public var pages = 0
+    public var valuesRead = 0
+}
+
 /// One page of Kolada's `{"values": [...], "count": N, "next_url": …}`. Decoded leniently row
 /// by row: one odd row is skipped, not the whole import; an answer that is not this shape is an error.
 struct KoladaPage {
     let values: [KoladaValue]
+    /// `next_url`, or `next_page` where an answer names it so; nil when absent, null or "".
     let next: String?
+    /// A page without rows ends the paging, whatever it names as next.
+    let isLast: Bool
 
     private struct Root: Decodable {
         let values: [Lenient<Row>]
         let next_url: String?
+        let next_page: String?
     }
 
     private struct Row: Decodable {
@@ -199,6 +220,7 @@ struct KoladaPage {
                 values.append(KoladaValue(kpi: row.kpi, municipality: row.municipality, year: row.period.year, value: value, fetchedAt: fetchedAt))
             }
         }
-        return KoladaPage(values: values, next: root.next_url)
+        let next = [root.next_url, root.next_page].compactMap { $0 }.first { !$0.isEmpty }
+        return KoladaPage(values: values, next: next, isLast: root.values.isEmpty)
     }
 }

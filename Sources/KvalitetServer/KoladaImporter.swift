@@ -13,9 +13,18 @@ public struct KoladaImporter: Sendable {
         self.store = store
     }
 
-    /// The values stored, by municipality id then year.
-    public func run(_ request: KoladaImportRequest, by actor: Actor) async throws -> [KoladaValue] {
-        let values = try await client.fetch(kpi: request.kpi, municipalities: request.municipalityIds, years: request.years)
+    /// What an import did: the values stored (by municipality id, then year), the pages read from
+    /// Kolada and the values those pages held.
+    public struct Result: Sendable {
+        public let stored: [KoladaValue]
+        public let pages: Int
+        public let valuesRead: Int
+    }
+
+    public func run(_ request: KoladaImportRequest, by actor: Actor) async throws -> Result {
+        let fetched = try await client.fetch(kpi: request.kpi, municipalities: request.municipalityIds,
+                                             years: request.years)
+        let values = fetched.values
             .filter { request.municipalityIds.contains($0.municipality) && request.years.contains($0.year) }
         // A value repeated across pages counts once (the last one fetched wins, as the upsert would).
         var unique: [String: KoladaValue] = [:]
@@ -23,6 +32,6 @@ public struct KoladaImporter: Sendable {
         let sorted = unique.values.sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }
         try await store.store(kpi: request.kpi, municipality: request.municipality, group: request.group,
                               years: request.years, values: sorted, by: actor)
-        return sorted
+        return Result(stored: sorted, pages: fetched.pages, valuesRead: fetched.valuesRead)
     }
 }

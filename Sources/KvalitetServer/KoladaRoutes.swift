@@ -49,11 +49,14 @@ struct KoladaRoutes: Sendable {
         var problems = d.problems
         if case .failure(.invalid(let more)) = made { problems += more.filter { !reported.contains($0.pointer) } }
         guard problems.isEmpty, case .success(let importRequest) = made else { throw DomainError.invalid(problems) }
-        let values = try await importer.run(importRequest, by: actor)
-        context.logger.info("kolada import", metadata: ["kpi": "\(kpi)", "stored": "\(values.count)"])
+        let result = try await importer.run(importRequest, by: actor)
+        context.logger.info("kolada import", metadata: [
+            "kpi": "\(kpi)", "pages": "\(result.pages)", "read": "\(result.valuesRead)", "stored": "\(result.stored.count)",
+        ])
         return Reply.json(.object(JSONObject([
-            ("code", .string(code)), ("koladaKpi", .string(kpi)), ("stored", .int(values.count)),
-            ("items", .array(values.map(NyckeltalWire.json))),
+            ("code", .string(code)), ("koladaKpi", .string(kpi)), ("pages", .int(result.pages)),
+            ("valuesRead", .int(result.valuesRead)), ("stored", .int(result.stored.count)),
+            ("items", .array(result.stored.map(NyckeltalWire.json))),
         ])))
     }
 }

@@ -114,10 +114,10 @@ extension WireDecoder {
             problem(pointer, "must be a number, not \(value.typeName)")
             return nil
         }
-        guard let number = FixedDecimal(text) else {
-            problem(pointer, "must be a number with at most two decimals, without exponent, at most 10^12 in size")
+        guard let hundredths = JSONValue.integer(text, scale: 2), abs(hundredths) <= FixedDecimal.limit else {
+            problem(pointer, "must be a number with at most two decimals (67, 67.5, 67.25), at most 10^12 in size")
             return nil
         }
-        return number
+        return FixedDecimal(hundredths: hundredths)
     }
 }

@@ -73,6 +73,11 @@ enum ProblemMapping {
         case let error as KoladaError:
             // Kolada's failure, not the client's and not ours: a gateway error that says what Kolada did.
             return HTTPProblem(status: .badGateway, type: "kolada-failed", title: "Kolada import failed", detail: error.description)
+        case let error as IdempotencyKeyReused:
+            return HTTPProblem(
+                status: .unprocessableContent, type: "idempotency-key-reused", title: "Idempotency-Key reused",
+                detail: "the Idempotency-Key \(error.key) was already used with another request (body or path); "
+                    + "send the same request to get its answer again, or use a new key for a new one")
         case is NIOTooManyBytesError:
             return problem(for: HTTPError(.contentTooLarge))
         case is StorageFullError:

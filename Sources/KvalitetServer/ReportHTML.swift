@@ -15,7 +15,7 @@ enum ReportHTML {
             td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.meta{color:#555}figure{margin:1rem 0}
             figcaption{font-size:.9rem;color:#444}@media print{h2{break-after:avoid}figure,table{break-inside:avoid}}</style></head><body>
             <h1>Kvalitetsberättelse \(year)</h1>
-            <p class="meta">\(escape(scopeName)) · Analysperiod \(r.request.analysisFrom)–\(r.request.analysisTo) · Framtagen \(Timestamp.format(r.generatedAt).prefix(10))
+            <p class="meta">\(escape(scopeName)) · Analysperiod \(r.request.analysisFrom)–\(r.request.analysisTo) · Framtagen \(SwedishTime.date(of: r.generatedAt))
             · Siffror inom parentes avser \(year - 1).</p>
             <h2>4.1 Inkomna klagomål, synpunkter, avvikelser och lex Sarah</h2>
             <table><tr><th>Inkommet under \(year)</th><th class="n">Antal (föregående år)</th></tr>

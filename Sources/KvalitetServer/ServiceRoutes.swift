@@ -71,12 +71,9 @@ struct ServiceRoutes: Sendable {
         query.tokenName = reader.text("token", max: 64)
         for name in ["from", "to"] {
             guard let text = reader.string(name) else { continue }
-            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { $0.year >= 1000 ? $0 : nil }.flatMap { day in
-                // A bare date means the whole Swedish day: from its start, or to its end.
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = SwedishTime.zone
-                let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
-                return name == "from" ? start : start.map { $0.addingTimeInterval(86_399.999) }
+            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { $0.year >= 1000 ? $0 : nil }.map { day in
+                // A bare date means the whole Swedish day (23 or 25 hours when the clocks change).
+                name == "from" ? SwedishTime.start(of: day) : SwedishTime.lastInstant(of: day)
             }
             guard let instant else { reader.fail(name, "must be an RFC 3339 timestamp or a date YYYY-MM-DD"); continue }
             if name == "from" { query.from = instant } else { query.to = instant }

@@ -43,7 +43,7 @@ struct WireDecoder {
     mutating func int(_ value: JSONValue?, at pointer: String, range: ClosedRange<Int>) -> Int? {
         guard let value, value != .null else { return nil }
         guard case .number(let text) = value else { return mismatch(value, "a whole number", at: pointer) }
-        guard let number = Int(text) else {
+        guard let number = JSONValue.integer(text) else {
             problem(pointer, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }

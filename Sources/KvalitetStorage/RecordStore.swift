@@ -165,7 +165,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         }
         if let text = query.text {
             let keys = TextRules.searchKeys(text)
-            conditions.append("(" + keys.map { _ in "r.title_folded LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            let like = keys.map { _ in "r.title_folded LIKE ? ESCAPE '\\'" }
+            conditions.append("(" + like.joined(separator: " OR ") + ")")
             arguments += StatementArguments(keys.map { "%" + escapeLike($0) + "%" })
         }
         if let after = query.after {
@@ -209,7 +210,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             """), arguments: [actor.tokenName, idempotency.key]) else { return nil }
         let hash: Data = row["request_hash"]
         guard (row["family"] as String) == Kind.family.rawValue, Array(hash) == idempotency.requestHash else {
-            throw DomainError.conflict(rule: "this Idempotency-Key was already used with a different request")
+            throw IdempotencyKeyReused(key: idempotency.key)
         }
         let snapshot = try String.fetchOne(db.cachedStatement(sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1"),
                                            arguments: [row["record_id"] as String])

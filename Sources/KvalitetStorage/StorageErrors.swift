@@ -1,6 +1,12 @@
 import GRDB
 import KvalitetDomain
 
+/// An `Idempotency-Key` already used by the same token for another request (another body, byte for
+/// byte, or another family): 422 as draft-ietf-httpapi-idempotency-key-header has it. Nothing is created.
+public struct IdempotencyKeyReused: Error, Equatable, Sendable {
+    public let key: String
+}
+
 /// Translates what SQLite refuses into the domain's errors, so a constraint never surfaces as a 500.
 enum StorageErrors {
     static func translate<T>(_ body: () async throws -> T) async throws -> T {

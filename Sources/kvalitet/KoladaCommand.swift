@@ -39,11 +39,15 @@ struct KoladaImport: AsyncParsableCommand {
         var client = KoladaClient(baseURL: base, clock: config.clock)
         client.timeout = timeout
         do {
-            let values = try await KoladaImporter(client: client, store: services.kolada).run(request, by: commandLineActor)
-            logger.info("kolada import", metadata: ["kpi": "\(request.kpi)", "stored": "\(values.count)"])
+            let importer = KoladaImporter(client: client, store: services.kolada)
+            let result = try await importer.run(request, by: commandLineActor)
+            let values = result.stored
+            logger.info("kolada import", metadata: ["kpi": "\(request.kpi)", "pages": "\(result.pages)",
+                                                    "read": "\(result.valuesRead)", "stored": "\(values.count)"])
             // One line per value on stdout (for scripts), the summary on stderr.
             for value in values { print("\(value.kpi)\t\(value.municipality)\t\(value.year)\t\(value.value)") }
-            printError("stored \(values.count) values of \(request.kpi) for \(request.municipalityIds.joined(separator: ", ")), \(years)")
+            printError("read \(result.valuesRead) values on \(result.pages) pages; stored \(values.count) values of "
+                       + "\(request.kpi) for \(request.municipalityIds.joined(separator: ", ")), \(years)")
         } catch let error as KoladaError {
             printError(error.description)
             throw ExitCode(2)

@@ -66,12 +66,14 @@ struct ClientHTTPTests {
         ("no such route", "POST", "/api/v1/nothing", true, "application/json", nil, false, "404"),
     ]
 
+    static let unit = #"{"name":"Enhet","level":"sektion"}"#
+
     @Test func expect100ContinueIsAnsweredAtOnceWith100OrTheFinalStatus() async throws {
         let kvalitet = try Kvalitet()
         let token = try kvalitet.createToken(name: "expect", role: "admin")
         let server = try kvalitet.serve()
         defer { _ = server.stop() }
-        try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token, json: #"{"name":"Enhet","level":"sektion"}"#)
+        try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token, json: Self.unit)
         for row in Self.expectRows {
             let body = row.path.contains("verksamheter") ? #"{"name":"Expect","level":"sektion"}"#
                 : #"{"unitId":"enhet","title":"Med Expect","receivedOn":"2025-03-02","category":"ovrigt"}"#
@@ -95,7 +97,9 @@ struct ClientHTTPTests {
 
     @Test func curlSendingExpectGetsItsAnswerWithoutWaiting() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("install curl (apt-get install -y curl)") }
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("install curl (apt-get install -y curl)")
+            }
             print("skipped: /usr/bin/curl is missing (apt-get install -y curl)")
             return
         }
@@ -103,12 +107,13 @@ struct ClientHTTPTests {
         let token = try kvalitet.createToken(name: "curl", role: "admin")
         let server = try kvalitet.serve()
         defer { _ = server.stop() }
-        try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token, json: #"{"name":"Enhet","level":"sektion"}"#)
+        try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token, json: Self.unit)
         let body = #"{"unitId":"enhet","title":"Med curl","receivedOn":"2025-03-02","category":"ovrigt"}"#
         // curl would wait --expect100-timeout seconds (here 30, past --max-time) for an unanswered Expect.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sv", "--max-time", "10", "--expect100-timeout", "30", "-o", "/dev/null", "-w", "%{http_code}",
+        process.arguments = ["-sv", "--max-time", "10", "--expect100-timeout", "30",
+                             "-o", "/dev/null", "-w", "%{http_code}",
                              "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
                              "-H", "Expect: 100-continue", "--data-binary", body,
                              "http://127.0.0.1:\(server.port)/api/v1/avvikelser"]

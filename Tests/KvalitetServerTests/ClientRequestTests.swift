@@ -107,7 +107,8 @@ struct ClientRequestTests {
     @Test func anEncodedPathReachesTheSameRecordForWrites() async throws {
         try await TestApp.make().run { client in
             let id = try await client.createAvvikelse()
-            let reply = try await client.send(.patch, "/api/v1/avvikelser/AVV%2D2025%2D0001", json: #"{"title":"Ny titel"}"#,
+            let reply = try await client.send(.patch, "/api/v1/avvikelser/AVV%2D2025%2D0001",
+                                              json: #"{"title":"Ny titel"}"#,
                                               headers: [.ifMatch: "\"1\""])
             #expect(reply.status == .ok, "\(reply.body)")
             #expect(try await client.send(.get, "/api/v1/avvikelser/\(id)").json["title"] as? String == "Ny titel")

@@ -15,7 +15,8 @@ import Testing
 
     @Test func followsPagingKeepsTotalsAndSkipsDeletedAndNulls() async throws {
         try await KoladaFixture.run { base in
-            let values = try await Self.client(base).fetch(kpi: "U33461", municipalities: ["1315", "G36535", "0000"], years: 2024...2025)
+            let values = try await Self.client(base)
+                .fetch(kpi: "U33461", municipalities: ["1315", "G36535", "0000"], years: 2024...2025).values
             #expect(values.map { "\($0.municipality)/\($0.year)/\($0.value)" } == ["1315/2024/87.5", "G36535/2024/84.0", "0000/2024/86.1"])
             #expect(values.allSatisfy { $0.fetchedAt == TestApp.noon && $0.kpi == "U33461" })
         }
@@ -53,7 +54,7 @@ import Testing
             }
             // A 503 is retried (with backoff), and the second attempt succeeds.
             let retried = try await client.fetch(kpi: "U00500", municipalities: ["1315"], years: 2024...2024)
-            #expect(retried.count == 3)
+            #expect(retried.values.count == 3)
         }
     }
 

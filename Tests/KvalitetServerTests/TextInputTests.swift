@@ -11,7 +11,8 @@ struct TextInputTests {
     static func avvikelse(title: String, description: String = "") -> String {
         let escapedTitle = String(decoding: try! JSONEncoder().encode(title), as: UTF8.self)
         let escapedDescription = String(decoding: try! JSONEncoder().encode(description), as: UTF8.self)
-        return #"{"unitId":"ifo-utr","title":\#(escapedTitle),"description":\#(escapedDescription),"receivedOn":"2025-03-02","category":"bemotande"}"#
+        return #"{"unitId":"ifo-utr","title":\#(escapedTitle),"description":\#(escapedDescription),"#
+            + #""receivedOn":"2025-03-02","category":"bemotande"}"#
     }
 
     /// Titles as typed (decomposed, composed, upper case) and the searches that must find them.
@@ -32,11 +33,13 @@ struct TextInputTests {
                 #expect(created.status == .created, "\(created.body)")
                 let id = created.json["id"] as? String
                 let stored = created.json["title"] as? String ?? ""
-                #expect(Array(stored.unicodeScalars) == Array(row.title.precomposedStringWithCanonicalMapping.unicodeScalars),
+                let nfc = row.title.precomposedStringWithCanonicalMapping
+                #expect(Array(stored.unicodeScalars) == Array(nfc.unicodeScalars),
                         "stored in NFC: \(row.title)")
                 let query = row.query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                 let found = try await client.send(.get, "/api/v1/avvikelser?q=\(query)")
-                #expect(found.items.compactMap { $0["id"] as? String }.contains(id ?? "-"), "row \(index): \(row.query)")
+                let ids = found.items.compactMap { $0["id"] as? String }
+                #expect(ids.contains(id ?? "-"), "row \(index): \(row.query)")
             }
         }
     }
@@ -65,7 +68,8 @@ struct TextInputTests {
         (avvikelse(title: "Titel", description: "ok\u{7}"), "/description"),
         (avvikelse(title: "Titel", description: "ok\u{1B}[31m"), "/description"),
         (avvikelse(title: "Titel", description: "ok\u{85}"), "/description"),
-        (#"{"unitId":"ifo-utr","title":"T","receivedOn":"2025-03-02","category":"ovrigt","measures":[{"description":"\u00a0"}]}"#,
+        (#"{"unitId":"ifo-utr","title":"T","receivedOn":"2025-03-02","category":"ovrigt","#
+            + #""measures":[{"description":"\u00a0"}]}"#,
          "/measures/0/description"),
     ]
 
@@ -78,19 +82,23 @@ struct TextInputTests {
             }
             let list = try await client.send(.get, "/api/v1/avvikelser")
             #expect(list.items.isEmpty)
-            let unit = try await client.send(.put, "/api/v1/verksamheter/ny", json: #"{"name":"\u200b ","level":"sektion"}"#)
+            let unit = try await client.send(.put, "/api/v1/verksamheter/ny",
+                                             json: #"{"name":"\u200b ","level":"sektion"}"#)
             #expect(unit.status == .unprocessableContent)
             #expect(unit.pointers == ["/name"])
         }
     }
 
+    static let lines = "Rad ett\r\nrad\ttvå\n"
+
     @Test func lineBreaksAndTabsInLongTextsAreKept() async throws {
         try await TestApp.make().run { client in
             let created = try await client.send(.post, "/api/v1/avvikelser",
-                                                json: Self.avvikelse(title: "Titel", description: "Rad ett\r\nrad\ttvå\n"))
+                                                json: Self.avvikelse(title: "Titel", description: Self.lines))
             #expect(created.status == .created)
             let id = created.json["id"] as? String ?? ""
-            #expect(try await client.send(.get, "/api/v1/avvikelser/\(id)").json["description"] as? String == "Rad ett\r\nrad\ttvå\n")
+            let read = try await client.send(.get, "/api/v1/avvikelser/\(id)")
+            #expect(read.json["description"] as? String == Self.lines)
         }
     }
 

@@ -107,12 +107,12 @@ struct RecordStoreTests {
         #expect(try await store.list(RecordQuery(), by: admin).items.count == 1)
     }
 
-    @Test func theSameIdempotencyKeyWithAnotherBodyIsAConflict() async throws {
+    @Test func theSameIdempotencyKeyWithAnotherBodyIsRefusedAsReused() async throws {
         let test = try TestDatabase()
         try await test.seedUnits()
         let store = RecordStore<Avvikelse>(test.database)
         _ = try await store.create(TestDatabase.avvikelse(), by: admin, idempotency: IdempotencyKey(key: "k", body: [1]))
-        await #expect(throws: DomainError.self) {
+        await #expect(throws: IdempotencyKeyReused(key: "k")) {
             try await store.create(TestDatabase.avvikelse(), by: admin, idempotency: IdempotencyKey(key: "k", body: [2]))
         }
         #expect(try await store.list(RecordQuery(), by: admin).items.count == 1)
