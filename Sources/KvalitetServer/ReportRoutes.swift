@@ -56,7 +56,10 @@ struct ReportRoutes: Sendable {
             return Response(status: .ok, headers: headers,
                             body: .init(byteBuffer: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName))))
         case "csv":
-            let rows = ReportWire.flatRows(ReportWire.json(report)).map { CSVFormat.row([$0.0, $0.1]) }.joined()
+            // The one timestamp in Swedish local time with its offset, as in the record lists' CSV.
+            let rows = ReportWire.flatRows(ReportWire.json(report)).map { row in
+                CSVFormat.row([row.0, row.0 == "generatedAt" ? SwedishTime.localTimestamp(report.generatedAt) : row.1])
+            }.joined()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"kvalitetsberattelse-\(year).csv\""
             return Response(status: .ok, headers: headers,

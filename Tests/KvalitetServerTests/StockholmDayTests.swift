@@ -60,6 +60,14 @@ struct StockholmDayTests {
         }
     }
 
+    @Test func theReportsCSVGivesItsTimestampInLocalTime() async throws {
+        let app = try await TestApp.make { $0.clock = FixedClock(Timestamp.parse("2026-01-15T23:30:00Z")!) }
+        try await app.run { client in
+            let csv = try await client.send(.get, "/api/v1/kvalitetsberattelse/2025?format=csv", as: "lasare")
+            #expect(csv.body.contains("generatedAt;2026-01-16T00:30:00.000+01:00\r\n"), "\(csv.body.prefix(300))")
+        }
+    }
+
     @Test func theHTMLReportIsDatedWithTheStockholmDate() async throws {
         // 23:30 UTC on 15 January is already 16 January in Stockholm.
         let app = try await TestApp.make { $0.clock = FixedClock(Timestamp.parse("2026-01-15T23:30:00Z")!) }
