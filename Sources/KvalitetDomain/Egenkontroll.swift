@@ -2,7 +2,6 @@
 public enum Egenkontroll: RecordKind {
     public typealias Status = EgenkontrollStatus
     public static let family = RecordFamily.egenkontroll
-    public static let transitionOnlyFields: Set<String> = []
 
     public static let workflow = Workflow<Egenkontroll>(
         initial: .planerad,
@@ -14,6 +13,33 @@ public enum Egenkontroll: RecordKind {
 
     /// Surveys larger than this are typing mistakes (Malmö's largest offered 4 856).
     public static let maxSurveySize = 10_000_000
+
+    public static let fieldTable = FieldTable<Egenkontroll>([
+        .texts("unitIds", \.unitIds, \.unitIds),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .code("area", \.area, \.area),
+        .code("method", \.method, \.method),
+        .optionalDate("periodFrom", \.periodFrom, \.periodFrom),
+        .optionalDate("periodTo", \.periodTo, \.periodTo),
+        .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
+        .optionalDate("performedOn", \.performedOn, \.performedOn),
+        .bool("documented", \.documented, \.documented),
+        .optionalText("result", \.result, \.result, freeText: true),
+        .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
+        .init("survey", csv: ["offered", "responses"], read: { draft, input in
+            guard let survey = input.object(allowed: ["offered", "responses"]) else { return }
+            let range = 0...maxSurveySize
+            draft.survey = SurveyDraft(offered: survey.member("offered").int(range: range),
+                                       responses: survey.member("responses").int(range: range))
+        }, show: { fields, _ in
+            fields.survey.map { .members([("offered", .int($0.offered)), ("responses", .int($0.responses))]) } ?? .null
+        }),
+        .measures("measures", \.measures, \.measures),
+    ], category: EgenkontrollArea.self, codeLists: [
+        CodeListDescription(EgenkontrollStatus.self), CodeListDescription(EgenkontrollArea.self),
+        CodeListDescription(EgenkontrollMethod.self),
+    ])
 
     /// A self-inspection's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -54,7 +80,7 @@ public enum Egenkontroll: RecordKind {
     }
 
     /// What a client sent; anything may be missing until `validate` says otherwise.
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitIds: [String]?
         public var title: String?
         public var description: String?

@@ -138,3 +138,46 @@ public struct RiskDraft: Sendable, Equatable {
         }
     }
 }
+
+/// Risks in a body and as shown: each with its risk value and level from the configured thresholds.
+extension RiskDraft {
+    public static let inputKeys: Set<String> = ["description", "probability", "consequence", "residualProbability",
+                                                "residualConsequence", "measures"]
+    public static let computedKeys: Set<String> = ["riskValue", "level", "residualRiskValue", "residualLevel"]
+
+    /// The risks of a body; an item that is not an object is reported and left out.
+    static func read(_ input: any FieldInput) -> [RiskDraft]? {
+        guard let items = input.items(maxCount: 100) else { return nil }
+        return items.compactMap { item in
+            guard let risk = item.object(allowed: inputKeys, readOnly: computedKeys) else {
+                if item.isNull { item.problem("must be an object") }
+                return nil
+            }
+            return RiskDraft(description: risk.member("description").string(),
+                             probability: risk.member("probability").int(range: scale),
+                             consequence: risk.member("consequence").int(range: scale),
+                             residualProbability: risk.member("residualProbability").int(range: scale),
+                             residualConsequence: risk.member("residualConsequence").int(range: scale),
+                             measures: risk.member("measures").measures())
+        }
+    }
+}
+
+extension Risk {
+    /// The risk as shown; with `context.annotated`, its values and levels.
+    public func fieldValue(_ context: FieldContext) -> FieldValue {
+        var members: [(String, FieldValue)] = [
+            ("description", .string(description)), ("probability", .int(probability)), ("consequence", .int(consequence)),
+            ("residualProbability", .int(residualProbability)), ("residualConsequence", .int(residualConsequence)),
+            ("measures", .list(measures.map(\.fieldValue))),
+        ]
+        if context.annotated {
+            let levels = context.settings.riskLevels
+            members += [
+                ("riskValue", .int(value)), ("level", .code(levels.level(of: value))),
+                ("residualRiskValue", .int(residualValue)), ("residualLevel", .code(residualValue.map(levels.level(of:)))),
+            ]
+        }
+        return .members(members)
+    }
+}

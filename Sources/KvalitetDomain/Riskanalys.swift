@@ -34,7 +34,6 @@ public enum RiskanalysStatus: String, Code {
 public enum Riskanalys: RecordKind {
     public typealias Status = RiskanalysStatus
     public static let family = RecordFamily.riskanalys
-    public static let transitionOnlyFields: Set<String> = []
 
     /// What a performed analysis needs, and keeps needing once followed up.
     static let performed: [Workflow<Riskanalys>.Requirement] = [
@@ -46,6 +45,22 @@ public enum Riskanalys: RecordKind {
         initial: .planerad,
         steps: [.planerad: [.pagaende], .pagaende: [.genomford], .genomford: [.uppfoljd], .uppfoljd: []],
         requirements: [.genomford: performed, .uppfoljd: performed])
+
+    public static let fieldTable = FieldTable<Riskanalys>([
+        .texts("unitIds", \.unitIds, \.unitIds),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .code("trigger", \.trigger, \.trigger),
+        .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
+        .optionalDate("performedOn", \.performedOn, \.performedOn),
+        .texts("participants", \.participants, \.participants, freeText: true),
+        .bool("documented", \.documented, \.documented),
+        .init("risks", freeText: ["*/description", "*/measures"], read: { $0.risks = RiskDraft.read($1) },
+              show: { fields, context in .list(fields.risks.map { $0.fieldValue(context) }) }),
+        .measures("measures", \.measures, \.measures),
+    ], category: RiskTrigger.self, codeLists: [
+        CodeListDescription(RiskanalysStatus.self), CodeListDescription(RiskTrigger.self), CodeListDescription(RiskLevel.self),
+    ])
 
     /// A risk analysis's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -77,7 +92,7 @@ public enum Riskanalys: RecordKind {
     }
 
     /// What a client sent; anything may be missing until `validate` says otherwise.
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitIds: [String]?
         public var title: String?
         public var description: String?

@@ -12,7 +12,7 @@ struct LexSarahNoteRoutes: Sendable {
     let settings: RecordSettings
 
     func register(on table: inout RouteRegistrar) {
-        table.add(.post, "/api/v1/\(LexSarahWire.path)/:id/notes", use: append)
+        table.add(.post, "/api/v1/\(RecordFamily.lexSarah.path)/:id/notes", use: append)
     }
 
     @Sendable func append(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -22,9 +22,10 @@ struct LexSarahNoteRoutes: Sendable {
         guard let id = CaseNumber(text, family: .lexSarah) else { throw DomainError.notFound("no LXS record \(text.prefix(40))") }
         let version = request.headers[.ifMatch] == nil ? nil : try ETag.requiredVersion(request)
         let (body, _) = try await BodyReader.object(request, context: context)
-        var decoder = WireDecoder()
-        let draft = LexSarahWire.decodeNote(body, &decoder)
-        let wireProblems = decoder.problems
+        let input = WireInput.root(body)
+        input.sink.decoder.checkKeys(body, allowed: LexSarahNote.inputKeys, readOnly: LexSarahNote.serviceKeys)
+        let draft = LexSarahNote.draft(from: input)
+        let wireProblems = input.problems
         let now = clock.now()
         let record = try await store.change(id, expectedVersion: version, by: actor, action: .note) { current, today in
             var next = current
@@ -40,7 +41,7 @@ struct LexSarahNoteRoutes: Sendable {
         }
         context.logger.info("lex Sarah note appended", metadata: ["record": "\(record.id)", "note": "\(record.fields.notes.count)"])
         let wire = WireContext(today: SwedishTime.today(clock), settings: settings)
-        return Reply.json(LexSarahWire.json(record, wire), status: .created,
-                          headers: [.location: "/api/v1/\(LexSarahWire.path)/\(record.id)", .eTag: ETag.value(record.version)])
+        return Reply.json(RecordWire<LexSarah>.json(record, wire), status: .created,
+                          headers: [.location: "/api/v1/\(RecordFamily.lexSarah.path)/\(record.id)", .eTag: ETag.value(record.version)])
     }
 }

@@ -4,8 +4,8 @@ import KvalitetStorage
 
 /// The routes every record family shares: create, read, list (JSON or CSV), patch, transition, void, history.
 /// Handlers decode, call the store with the domain's rules, and encode; nothing else.
-struct RecordRoutes<Wire: RecordWire>: Sendable {
-    typealias Kind = Wire.Kind
+struct RecordRoutes<Kind: StoredKind>: Sendable {
+    typealias Wire = RecordWire<Kind>
     let store: RecordStore<Kind>
     let clock: any KvalitetClock
     let settings: RecordSettings
@@ -39,7 +39,8 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let idempotency = try idempotencyKey(request)
         let (object, bytes) = try await BodyReader.object(request, context: context)
         var keys = WireDecoder()
-        keys.checkKeys(object, allowed: Wire.editableKeys, readOnly: Wire.readOnlyKeys, transitionOnly: Kind.transitionOnlyFields)
+        keys.checkKeys(object, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
+                       transitionOnly: Kind.transitionOnlyFields)
         let wire = wire
         let fields = try Wire.validatedFields(object, today: wire.today, alsoReporting: keys.problems)
         let outcome = try await store.create(fields, by: actor, idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
@@ -64,7 +65,8 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let version = try ETag.requiredVersion(request)
         let (patch, _) = try await BodyReader.object(request, context: context, accepting: BodyReader.patchTypes)
         var keys = WireDecoder()
-        keys.checkKeys(patch, allowed: Wire.editableKeys, readOnly: Wire.readOnlyKeys, transitionOnly: Kind.transitionOnlyFields)
+        keys.checkKeys(patch, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
+                       transitionOnly: Kind.transitionOnlyFields)
         if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
         let wire = wire
         let record = try await store.change(id, expectedVersion: version, by: actor, action: .update) { current, today in
@@ -83,7 +85,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let version = try ETag.requiredVersion(request)
         var (body, _) = try await BodyReader.object(request, context: context)
         var decoder = WireDecoder()
-        decoder.checkKeys(body, allowed: Set(Wire.fieldKeys).subtracting(Wire.serverManagedKeys).union(["to"]), readOnly: Wire.readOnlyKeys)
+        decoder.checkKeys(body, allowed: Wire.transitionKeys.union(["to"]), readOnly: Wire.readOnlyKeys)
         let target = decoder.code(body["to"], at: "/to", as: Kind.Status.self)
         if body["to"] == nil || body["to"] == .null { decoder.problem("/to", "is required: the status to move to") }
         guard decoder.problems.isEmpty, let target else { throw DomainError.invalid(decoder.problems) }
@@ -155,8 +157,8 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         query.includeVoided = reader.bool("includeVoided")
         if reader.string("overdue") != nil { query.overdue = reader.bool("overdue") }
         if let category = reader.string("category") {
-            if Wire.categoryCodes.contains(category) { query.category = category }
-            else { reader.fail("category", "must be one of: " + Wire.categoryCodes.joined(separator: ", ")) }
+            if Wire.table.categoryCodes.contains(category) { query.category = category }
+            else { reader.fail("category", "must be one of: " + Wire.table.categoryCodes.joined(separator: ", ")) }
         }
         if let cursor = reader.string("cursor") {
             if let key = Cursor.decode(cursor), let after = CaseNumber(key, family: Kind.family) { query.after = after }
@@ -168,7 +170,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         try reader.throwIfAny()
         let wantsCSV = format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv"))
         if wantsCSV {
-            return try await RecordCSV<Wire>.response(store: store, query: query, actor: actor, includeText: includeText, wire: wire)
+            return try await RecordCSV<Kind>.response(store: store, query: query, actor: actor, includeText: includeText, wire: wire)
         }
         let page = try await store.list(query, by: actor)
         let wire = wire
@@ -176,7 +178,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let items = page.items.map { record in
             let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version, variant: wire.today.description)
             if let bytes = listItems.value(for: key) { return bytes }
-            let bytes = JSONWriter.bytes(Wire.json(record, wire, omitting: Wire.freeTextKeys.subtracting(["title"])))
+            let bytes = JSONWriter.bytes(Wire.json(record, wire, omitting: Wire.table.freeTextPaths.subtracting(["title"])))
             listItems.store(bytes, for: key)
             return bytes
         }

@@ -162,12 +162,7 @@ enum ReportCounts {
             try apply(total, in: db)
             total.removeAll(keepingCapacity: true)
         }
-        try add(Avvikelse.self)
-        try add(Klagomal.self)
-        try add(LexSarah.self)
-        try add(Riskanalys.self)
-        try add(Egenkontroll.self)
-        try add(Tillsynsbeslut.self)
+        for family in RecordFamily.allCases { try add(family.storedKind) }
         if metrics.count == ReportMetric.allCases.count {
             try db.execute(sql: "UPDATE report_counts_state SET built = 1 WHERE id = 1")
         }
