@@ -3,13 +3,7 @@ public enum Egenkontroll: RecordKind {
     public typealias Status = EgenkontrollStatus
     public static let family = RecordFamily.egenkontroll
 
-    public static let workflow = Workflow<Egenkontroll>(
-        initial: .planerad,
-        steps: [.planerad: [.pagaende], .pagaende: [.genomford], .genomford: []],
-        requirements: [.genomford: [
-            .init("/performedOn", "performedOn is required for a genomförd egenkontroll") { $0.performedOn != nil },
-            .init("/result", "result is required for a genomförd egenkontroll") { $0.result != nil },
-        ]])
+    public static var workflow: Workflow<Egenkontroll> { EgenkontrollWorkflow.table }
 
     /// Surveys larger than this are typing mistakes (Malmö's largest offered 4 856).
     public static let maxSurveySize = 10_000_000

@@ -35,16 +35,7 @@ public enum Riskanalys: RecordKind {
     public typealias Status = RiskanalysStatus
     public static let family = RecordFamily.riskanalys
 
-    /// What a performed analysis needs, and keeps needing once followed up.
-    static let performed: [Workflow<Riskanalys>.Requirement] = [
-        .init("/performedOn", "performedOn is required for a genomförd risk analysis") { $0.performedOn != nil },
-        .init("/risks", "at least one risk is required for a genomförd risk analysis") { !$0.risks.isEmpty },
-    ]
-
-    public static let workflow = Workflow<Riskanalys>(
-        initial: .planerad,
-        steps: [.planerad: [.pagaende], .pagaende: [.genomford], .genomford: [.uppfoljd], .uppfoljd: []],
-        requirements: [.genomford: performed, .uppfoljd: performed])
+    public static var workflow: Workflow<Riskanalys> { RiskanalysWorkflow.table }
 
     public static let fieldTable = FieldTable<Riskanalys>([
         .texts("unitIds", \.unitIds, \.unitIds),

@@ -44,8 +44,7 @@ public enum TillsynsbeslutStatus: String, Code {
 public enum Tillsynsbeslut: RecordKind {
     public typealias Status = TillsynsbeslutStatus
     public static let family = RecordFamily.tillsynsbeslut
-    public static let workflow = Workflow<Tillsynsbeslut>(
-        initial: .oppet, steps: [.oppet: [.avslutat], .avslutat: []], requirements: [:])
+    public static var workflow: Workflow<Tillsynsbeslut> { TillsynsbeslutWorkflow.table }
 
     public static let fieldTable = FieldTable<Tillsynsbeslut>([
         .texts("unitIds", \.unitIds, \.unitIds),
