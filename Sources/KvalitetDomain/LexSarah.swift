@@ -27,7 +27,8 @@ public enum LexSarah: RecordKind {
         .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
     ], computed: [
         ComputedField("deadlines", csv: ["investigationToIvoBy", "overdue"]) { record, context in
-            let deadlines = LexSarah.deadlines(of: record.fields, voided: record.voided != nil, today: context.today)
+            let deadlines = context.settings.ivoFollowUp.deadlines(of: record.fields, voided: record.voided != nil,
+                                                                  today: context.today)
             return .members([("investigationToIvoBy", .date(deadlines.investigationToIvoBy)), ("overdue", .bool(deadlines.overdue))])
         },
     ], category: AvvikelseCategory.self, codeLists: [

@@ -44,7 +44,8 @@ extension Klagomal {
 }
 
 extension LexSarah {
-    public static func reportTallies(_ record: CaseRecord<LexSarah>) -> [ReportTally: Int] {
+    /// The counting rules; the overdue days follow the local follow-up routine.
+    public static func reportTallies(_ record: CaseRecord<LexSarah>, followUp: IvoFollowUp = .standard) -> [ReportTally: Int] {
         guard record.voided == nil else { return [:] }
         let f = record.fields
         var sheet = TallySheet(units: f.unitId)
@@ -57,15 +58,9 @@ extension LexSarah {
         }
         if let ivo = f.ivo {
             sheet.add(.lexSarahReportedToIvo, ivo.reportedOn)
-            // Overdue on the days d with reportedOn + 2 months < d and not yet sent on d.
-            let overdueFrom = LocalDate(dayNumber: ivo.reportedOn.adding(months: 2).dayNumber + 1)
-            if let sent = ivo.investigationSentOn {
-                if sent > overdueFrom {
-                    sheet.add(.lexSarahOverdueFrom, overdueFrom)
-                    sheet.add(.lexSarahOverdueUntil, sent)
-                }
-            } else {
-                sheet.add(.lexSarahOverdueFrom, overdueFrom)
+            if let overdue = followUp.overdue(reportedOn: ivo.reportedOn, sentOn: ivo.investigationSentOn) {
+                sheet.add(.lexSarahOverdueFrom, overdue.from)
+                if let until = overdue.until { sheet.add(.lexSarahOverdueUntil, until) }
             }
         }
         if let completed = f.investigation?.completedOn {

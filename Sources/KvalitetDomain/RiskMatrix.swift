@@ -61,7 +61,13 @@ public struct RiskLevelsError: Error, Equatable, CustomStringConvertible {
 /// Settings that shape how records are stored and shown, handed to the stores and the wire encoding.
 public struct RecordSettings: Sendable, Equatable {
     public var riskLevels: RiskLevels
-    public init(riskLevels: RiskLevels = .standard) { self.riskLevels = riskLevels }
+    /// The local routine for the lex Sarah investigation's follow-up to IVO.
+    public var ivoFollowUp: IvoFollowUp
+
+    public init(riskLevels: RiskLevels = .standard, ivoFollowUp: IvoFollowUp = .standard) {
+        self.riskLevels = riskLevels
+        self.ivoFollowUp = ivoFollowUp
+    }
 }
 
 /// One risk of a risk analysis: the probability and consequence both kept, not just their product

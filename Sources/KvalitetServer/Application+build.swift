@@ -18,13 +18,15 @@ public struct AppConfig: Sendable {
     public var clock: any KvalitetClock = SystemClock()
     /// Where the risk matrix's levels begin (`KVALITET_RISK_LEVELS`, default 3,6,9).
     public var riskLevels: RiskLevels = .standard
+    /// The local routine for a lex Sarah investigation's follow-up to IVO (`KVALITET_IVO_FOLLOW_UP_MONTHS`, default 2).
+    public var ivoFollowUp: IvoFollowUp = .standard
     /// Kolada API v3's root (`KVALITET_KOLADA_BASE_URL`); tests point it at a loopback fixture.
     public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
     /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
     public var openAPIPath: String = "./openapi.yaml"
 
     /// The rules records are stored under (the configured risk levels).
-    public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
+    public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels, ivoFollowUp: ivoFollowUp) }
 
     public init() {}
 }
@@ -64,6 +66,10 @@ public struct AppServices: Sendable {
         try services.database.buildReportCountsIfNeeded(settings: config.recordSettings, logger: logger)
         let releveled = try services.records(Riskanalys.self).relevelRisks()
         if releveled > 0 { logger.notice("risk levels recomputed for new thresholds", metadata: ["risks": "\(releveled)"]) }
+        if try services.records(LexSarah.self).applyFollowUpRoutine() {
+            logger.notice("lex Sarah follow-up dates and overdue sums recomputed for a new local routine",
+                          metadata: ["months": "\(config.ivoFollowUp.months)"])
+        }
         try services.database.warmUnitTree()
         return services
     }

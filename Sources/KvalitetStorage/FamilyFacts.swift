@@ -10,12 +10,14 @@ extension Klagomal: StoredKind {
 }
 
 extension LexSarah: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<LexSarah>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(_ record: CaseRecord<LexSarah>, settings: RecordSettings) -> [ReportTally: Int] {
+        reportTallies(record, followUp: settings.ivoFollowUp)
+    }
 
     /// The nested investigation and IVO parts, the assessment's seriousness and the follow-up date.
     public static func derivedFacts(_ record: CaseRecord<LexSarah>, settings: RecordSettings) -> [(String, DatabaseValue)] {
         let f = record.fields
-        let deadline = LexSarah.deadlines(of: f, today: f.reportedOn).investigationToIvoBy
+        let deadline = settings.ivoFollowUp.deadlines(of: f, today: f.reportedOn).investigationToIvoBy
         return [
             ("started_on", f.investigation?.startedOn?.description.databaseValue ?? .null),
             ("completed_on", f.investigation?.completedOn?.description.databaseValue ?? .null),
@@ -46,7 +48,7 @@ extension LexSarah: StoredKind {
         }
     }
 
-    /// The investigation has not reached IVO and its two months have run out.
+    /// The investigation has not reached IVO and the local follow-up routine's date has passed.
     public static var overdueCondition: String? {
         "EXISTS (SELECT 1 FROM lex_sarah_facts lsf WHERE lsf.record_id = r.id AND lsf.voided = 0 AND lsf.investigation_to_ivo_by < ?)"
     }

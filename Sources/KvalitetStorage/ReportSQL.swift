@@ -76,9 +76,8 @@ struct ReportSQL {
             byYear[row.year, default: 0] += row.n
             if row.year == request.year, seriousKeys.contains(where: row.key.hasSuffix) { serious += row.n }
         }
-        let yearEnd = ReportRange.through(request.yearEnd)
-        let open = try total(.lexSarahReported, yearEnd) - total(.lexSarahClosed, yearEnd)
-        let overdue = try total(.lexSarahOverdueFrom, .through(asOf)) - total(.lexSarahOverdueUntil, .through(asOf))
+        let open = try LexSarahCounting.openAtYearEnd(request.yearEnd, sum: total)
+        let overdue = try LexSarahCounting.overdue(asOf: asOf, sum: total)
         return .init(committeeTreated: byYear[request.year] ?? 0, committeeTreatedSeries: ReportRules.series(byYear, years: request.seriesYears),
                      seriousOfCommitteeTreated: serious, reportedToIvo: try total(.lexSarahReportedToIvo, year), openAtYearEnd: open,
                      investigationsOverdueToIvo: overdue)

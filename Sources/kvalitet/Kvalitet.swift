@@ -27,6 +27,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "Highest risk value of the levels lag, mattlig and hog, e.g. 3,6,9 (env KVALITET_RISK_LEVELS; default 3,6,9).")
     var riskLevels: String?
 
+    @Option(help: "Months after the IVO anmälan the local routine sends the lex Sarah investigation by, 1–24 (env KVALITET_IVO_FOLLOW_UP_MONTHS; default 2).")
+    var ivoFollowUpMonths: String?
+
     /// Fills `config` from flags, then the environment, then defaults; collects every problem.
     func apply(to config: inout AppConfig, problems: inout [String]) {
         let env = ProcessInfo.processInfo.environment
@@ -45,6 +48,10 @@ struct DatabaseOptions: ParsableArguments {
             case .success(let levels): config.riskLevels = levels
             case .failure(let error): problems.append("--risk-levels / KVALITET_RISK_LEVELS: \(error)")
             }
+        }
+        if let text = ivoFollowUpMonths ?? env["KVALITET_IVO_FOLLOW_UP_MONTHS"] {
+            if let months = Int(text), let routine = IvoFollowUp(months: months) { config.ivoFollowUp = routine }
+            else { problems.append("--ivo-follow-up-months / KVALITET_IVO_FOLLOW_UP_MONTHS must be a whole number from 1 to 24 (got \(text))") }
         }
     }
 
