@@ -30,3 +30,16 @@ struct FamilyRegistryTests {
 extension RecordKind {
     static var factKeys: [String] { fieldTable.fields.filter(\.isFact).map(\.key) }
 }
+
+@Suite("Tally keys as stored")
+struct TallyKeyStorageTests {
+    @Test(arguments: [
+        (ReportMetric.tillsynCase, TallyKey("ivo", "3.5|1-1/2025")),
+        (ReportMetric.lexSarahTreated, TallyKey("bemotande", "missforhallande")),
+        (ReportMetric.avvikelseClosedCause, TallyKey("rutin_ej_foljd")),
+        (ReportMetric.lexSarahReported, TallyKey.none),
+    ])
+    func aKeyReadsBackAsTheSamePartsEvenWhenItsLastPartHoldsTheSeparator(metric: ReportMetric, key: TallyKey) {
+        #expect(TallyKey(stored: key.stored, of: metric) == key)
+    }
+}
