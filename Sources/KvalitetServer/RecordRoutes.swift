@@ -69,12 +69,10 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
                        transitionOnly: Kind.transitionOnlyFields)
         if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
         let wire = wire
-        let record = try await store.change(id, expectedVersion: version, by: actor, action: .update) { current, today in
-            guard case .object(let merged) = MergePatch.apply(.object(patch), to: .object(Wire.fieldsObject(current.fields, wire))) else {
-                throw DomainError.invalid([FieldProblem("", "the patch must be a JSON object")])
-            }
-            return try Kind.edit(current, to: try Wire.validatedFields(merged, today: today))
-        }
+        let current = try await store.current(id, by: actor, expectedVersion: version)
+        let merged = try Self.merge(patch, into: current, wire)
+        let next = try Kind.edit(current, to: try Wire.validatedFields(merged, today: wire.today))
+        let record = try await store.save(next, basedOn: version, by: actor, action: .update)
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
 
@@ -90,14 +88,12 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         if body["to"] == nil || body["to"] == .null { decoder.problem("/to", "is required: the status to move to") }
         guard decoder.problems.isEmpty, let target else { throw DomainError.invalid(decoder.problems) }
         body["to"] = nil
-        let changes = body
         let wire = wire
-        let record = try await store.change(id, expectedVersion: version, by: actor, action: .transition) { current, today in
-            guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields, wire))) else {
-                throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")])
-            }
-            return try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: today), today: today)
-        }
+        let current = try await store.current(id, by: actor, expectedVersion: version)
+        let merged = try Self.merge(body, into: current, wire)
+        let next = try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: wire.today),
+                                       today: wire.today)
+        let record = try await store.save(next, basedOn: version, by: actor, action: .transition)
         context.logger.info("record transition", metadata: ["record": "\(record.id)", "to": "\(target.rawValue)"])
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
@@ -112,11 +108,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         let queryReason = query.text("reason", max: TextRules.shortTextMax)
         try query.throwIfAny()
         let reason = try await VoidReason.resolve(queryReason, request, context: context)
-        let record = try await store.change(id, expectedVersion: version, by: actor, action: .void) { current, today in
-            var next = current
-            next.voided = Voiding(on: today, reason: reason, by: actor.tokenName)
-            return next
-        }
+        let record = try await store.void(id, expectedVersion: version, reason: reason, by: actor)
         context.logger.info("record voided", metadata: ["record": "\(record.id)"])
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
@@ -183,6 +175,13 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
             return bytes
         }
         return Reply.list(serialised: items, nextCursor: page.next.map { Cursor.encode($0.description) })
+    }
+
+    /// A merge patch (RFC 7396) of a body onto the record's fields as a client would send them.
+    static func merge(_ changes: JSONObject, into current: CaseRecord<Kind>, _ wire: WireContext) throws -> JSONObject {
+        guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields, wire)))
+        else { throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")]) }
+        return merged
     }
 
     private func caseNumber(_ context: KvalitetContext) throws -> CaseNumber {

@@ -31,6 +31,16 @@ extension RecordStore {
         return .created(record)
     }
 
+    /// A voided record never changes; a change must be of the version it was computed from.
+    static func checkChangeable(_ current: CaseRecord<Kind>, expectedVersion: Int?) throws {
+        if let voided = current.voided {
+            throw DomainError.conflict(rule: "\(current.id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
+        }
+        if let expectedVersion, current.version != expectedVersion {
+            throw DomainError.staleVersion(current: current.version)
+        }
+    }
+
     /// Changes a record through `transform` (see `change(_:expectedVersion:by:action:_:)`).
     static func change(_ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
                        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
@@ -45,13 +55,7 @@ extension RecordStore {
     static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
                        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
                        pending: PendingTallies? = nil, _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
-        let id = current.id
-        if let voided = current.voided {
-            throw DomainError.conflict(rule: "\(id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
-        }
-        if let expectedVersion, current.version != expectedVersion {
-            throw DomainError.staleVersion(current: current.version)
-        }
+        try checkChangeable(current, expectedVersion: expectedVersion)
         var next = try transform(current, SwedishTime.date(of: now))
         try Kind.checkChange(from: current.fields, to: next.fields)
         next.id = current.id
