@@ -156,12 +156,10 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
             if let key = Cursor.decode(cursor), let after = CaseNumber(key, family: Kind.family) { query.after = after }
             else { reader.fail("cursor", "is not a cursor this list returned") }
         }
-        let format = reader.string("format")
-        if let format, format != "json", format != "csv" { reader.fail("format", "must be json or csv") }
+        let format = ResponseFormat.negotiate(request, &reader, offers: [.json, .csv])
         let includeText = reader.bool("includeText")
         try reader.throwIfAny()
-        let wantsCSV = format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv"))
-        if wantsCSV {
+        if format == .csv {
             return try await RecordCSV<Kind>.response(store: store, query: query, actor: actor, includeText: includeText, wire: wire)
         }
         let page = try await store.list(query, by: actor)
