@@ -87,7 +87,8 @@ public enum Avvikelse: RecordKind {
             problems.add("/title", "is required")
         }
         if let description = draft.description {
-            TextRules.check(description, pointer: "/description", min: 0, max: TextRules.descriptionMax, into: &problems)
+            TextRules.check(description, pointer: "/description", min: 0, max: TextRules.descriptionMax,
+                            into: &problems)
         }
         if let receivedOn = draft.receivedOn {
             if receivedOn > today { problems.add("/receivedOn", "must not be in the future (today is \(today))") }

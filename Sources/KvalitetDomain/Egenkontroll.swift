@@ -52,7 +52,8 @@ public enum Egenkontroll: RecordKind {
         public var survey: Survey?
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", area: EgenkontrollArea, method: EgenkontrollMethod,
+        public init(unitIds: [String], title: String, description: String = "", area: EgenkontrollArea,
+                    method: EgenkontrollMethod,
                     periodFrom: LocalDate? = nil, periodTo: LocalDate? = nil, plannedOn: LocalDate? = nil, performedOn: LocalDate? = nil,
                     documented: Bool = false, result: String? = nil, deficienciesFound: Bool = false, survey: Survey? = nil,
                     measures: [Measure] = []) {
@@ -102,7 +103,8 @@ public enum Egenkontroll: RecordKind {
         problems.require(draft.method, "/method")
         // A period is a range: half of one cannot be followed up.
         if (draft.periodFrom == nil) != (draft.periodTo == nil) {
-            problems.add(draft.periodFrom == nil ? "/periodFrom" : "/periodTo", "is required when the other end of the period is given")
+            problems.add(draft.periodFrom == nil ? "/periodFrom" : "/periodTo",
+                         "is required when the other end of the period is given")
         }
         problems.notBefore(draft.periodTo, "/periodTo", draft.periodFrom, "periodFrom")
         if draft.plannedOn == nil, draft.performedOn == nil { problems.add("/plannedOn", "plannedOn or performedOn is required") }

@@ -2,7 +2,8 @@
 /// draft and where it comes from in the fields.
 extension FieldSpec {
     /// A text; `freeText` when it may hold personal data.
-    public static func text(_ key: String, _ draft: WritableKeyPath<Kind.Draft, String?>, _ fields: KeyPath<Kind.Fields, String>,
+    public static func text(_ key: String, _ draft: WritableKeyPath<Kind.Draft, String?>,
+                            _ fields: KeyPath<Kind.Fields, String>,
                             freeText: Bool = false) -> Self {
         .init(key, freeText: freeText ? [""] : [], isFact: !freeText, read: { $0[keyPath: draft] = $1.string() },
               show: { f, _ in .string(f[keyPath: fields]) })
@@ -21,17 +22,20 @@ extension FieldSpec {
 
     public static func optionalDate(_ key: String, _ draft: WritableKeyPath<Kind.Draft, LocalDate?>,
                                     _ fields: KeyPath<Kind.Fields, LocalDate?>, role: Role = .editable) -> Self {
-        .init(key, role: role, isFact: true, read: { $0[keyPath: draft] = $1.date() }, show: { f, _ in .date(f[keyPath: fields]) })
+        .init(key, role: role, isFact: true, read: { $0[keyPath: draft] = $1.date() },
+              show: { f, _ in .date(f[keyPath: fields]) })
     }
 
     public static func code<C: Code>(_ key: String, _ draft: WritableKeyPath<Kind.Draft, C?>,
                                      _ fields: KeyPath<Kind.Fields, C>) -> Self {
-        .init(key, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) }, show: { f, _ in .code(f[keyPath: fields]) })
+        .init(key, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) },
+              show: { f, _ in .code(f[keyPath: fields]) })
     }
 
     public static func optionalCode<C: Code>(_ key: String, _ draft: WritableKeyPath<Kind.Draft, C?>,
                                              _ fields: KeyPath<Kind.Fields, C?>, role: Role = .editable) -> Self {
-        .init(key, role: role, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) }, show: { f, _ in .code(f[keyPath: fields]) })
+        .init(key, role: role, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) },
+              show: { f, _ in .code(f[keyPath: fields]) })
     }
 
     public static func codes<C: Code>(_ key: String, _ draft: WritableKeyPath<Kind.Draft, [C]?>,
@@ -46,7 +50,8 @@ extension FieldSpec {
               show: { f, _ in .texts(f[keyPath: fields]) })
     }
 
-    public static func bool(_ key: String, _ draft: WritableKeyPath<Kind.Draft, Bool?>, _ fields: KeyPath<Kind.Fields, Bool>) -> Self {
+    public static func bool(_ key: String, _ draft: WritableKeyPath<Kind.Draft, Bool?>, _ fields: KeyPath<Kind.Fields,
+                            Bool>) -> Self {
         .init(key, isFact: true, read: { $0[keyPath: draft] = $1.bool() }, show: { f, _ in .bool(f[keyPath: fields]) })
     }
 

@@ -70,7 +70,8 @@ public struct FieldSpec<Kind: RecordKind>: @unchecked Sendable {
     let show: (Kind.Fields, FieldContext) -> FieldValue
 
     /// A row; `freeText` and `csv` are paths below the key ("" is the field itself).
-    public init(_ key: String, role: Role = .editable, freeText: [String] = [], csv: [String] = [""], isFact: Bool = false,
+    public init(_ key: String, role: Role = .editable, freeText: [String] = [], csv: [String] = [""],
+                isFact: Bool = false,
                 read: @escaping (inout Kind.Draft, any FieldInput) -> Void,
                 show: @escaping (Kind.Fields, FieldContext) -> FieldValue) {
         self.key = key
@@ -89,7 +90,8 @@ public struct ComputedField<Kind: RecordKind>: Sendable {
     public let csvColumns: [String]
     let show: @Sendable (CaseRecord<Kind>, FieldContext) -> FieldValue
 
-    public init(_ key: String, csv: [String], show: @escaping @Sendable (CaseRecord<Kind>, FieldContext) -> FieldValue) {
+    public init(_ key: String, csv: [String],
+                show: @escaping @Sendable (CaseRecord<Kind>, FieldContext) -> FieldValue) {
         self.key = key
         self.csvColumns = csv.map { key + "/" + $0 }
         self.show = show

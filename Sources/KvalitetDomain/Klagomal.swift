@@ -97,7 +97,8 @@ public enum Klagomal: RecordKind {
                 ? "must be personal when source is personal"
                 : "cannot be personal when source is utomstaende (use source personal)")
         }
-        for (date, pointer) in [(draft.acknowledgedOn, "/acknowledgedOn"), (draft.respondedOn, "/respondedOn"), (draft.closedOn, "/closedOn")] {
+        for (date, pointer) in [(draft.acknowledgedOn, "/acknowledgedOn"), (draft.respondedOn, "/respondedOn"),
+                                (draft.closedOn, "/closedOn")] {
             problems.notBefore(date, pointer, draft.receivedOn, "receivedOn")
             problems.notInFuture(date, pointer, today: today)
         }

@@ -7,7 +7,8 @@ public enum KlagomalWorkflow {
             .avslutad: [
                 .init("/closedOn", "closedOn is required to close a klagomål") { $0.closedOn != nil },
                 // The yearly analysis counts closed complaints by outcome; one closed without it is lost to it.
-                .init("/outcome", "outcome (avvikelse_konstaterad or ingen_avvikelse) is required to close a klagomål") {
+                .init("/outcome",
+                      "outcome (avvikelse_konstaterad or ingen_avvikelse) is required to close a klagomål") {
                     $0.outcome != nil
                 },
             ],

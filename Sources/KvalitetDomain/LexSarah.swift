@@ -29,7 +29,8 @@ public enum LexSarah: RecordKind {
         ComputedField("deadlines", csv: ["investigationToIvoBy", "overdue"]) { record, context in
             let deadlines = context.settings.ivoFollowUp.deadlines(of: record.fields, voided: record.voided != nil,
                                                                   today: context.today)
-            return .members([("investigationToIvoBy", .date(deadlines.investigationToIvoBy)), ("overdue", .bool(deadlines.overdue))])
+            return .members([("investigationToIvoBy", .date(deadlines.investigationToIvoBy)),
+                             ("overdue", .bool(deadlines.overdue))])
         },
     ], category: AvvikelseCategory.self, codeLists: [
         CodeListDescription(LexSarahStatus.self), CodeListDescription(ReporterRole.self),
@@ -69,7 +70,8 @@ public enum LexSarah: RecordKind {
         public var channel: IvoChannel
         public var caseNumber: String?
         public var investigationSentOn: LocalDate?
-        public init(reportedOn: LocalDate, channel: IvoChannel, caseNumber: String? = nil, investigationSentOn: LocalDate? = nil) {
+        public init(reportedOn: LocalDate, channel: IvoChannel, caseNumber: String? = nil,
+                    investigationSentOn: LocalDate? = nil) {
             self.reportedOn = reportedOn
             self.channel = channel
             self.caseNumber = caseNumber
@@ -96,7 +98,8 @@ public enum LexSarah: RecordKind {
         /// When the report was closed (avslutad): what "open at year end" is counted by.
         public var closedOn: LocalDate?
 
-        public init(unitId: String, title: String, description: String = "", reportedOn: LocalDate, reporterRole: ReporterRole,
+        public init(unitId: String, title: String, description: String = "", reportedOn: LocalDate,
+                    reporterRole: ReporterRole,
                     occurredOn: LocalDate? = nil, category: AvvikelseCategory, rootCauses: [RootCause] = [],
                     immediateMeasures: ImmediateMeasures? = nil, investigation: Investigation? = nil, notes: [LexSarahNote] = [],
                     committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = [], closedOn: LocalDate? = nil) {
@@ -134,7 +137,8 @@ public enum LexSarah: RecordKind {
         public var channel: IvoChannel?
         public var caseNumber: String?
         public var investigationSentOn: LocalDate?
-        public init(reportedOn: LocalDate? = nil, channel: IvoChannel? = nil, caseNumber: String? = nil, investigationSentOn: LocalDate? = nil) {
+        public init(reportedOn: LocalDate? = nil, channel: IvoChannel? = nil, caseNumber: String? = nil,
+                    investigationSentOn: LocalDate? = nil) {
             self.reportedOn = reportedOn
             self.channel = channel
             self.caseNumber = caseNumber

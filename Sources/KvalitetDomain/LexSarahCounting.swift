@@ -2,7 +2,8 @@
 /// only fetches sums (`sum` of a metric over a range); the rules are stated here.
 public enum LexSarahCounting {
     /// Open at year end: reported up to and including the year's last day, minus closed by then.
-    public static func openAtYearEnd(_ yearEnd: LocalDate, sum: (ReportMetric, ReportRange) throws -> Int) rethrows -> Int {
+    public static func openAtYearEnd(_ yearEnd: LocalDate,
+                                     sum: (ReportMetric, ReportRange) throws -> Int) rethrows -> Int {
         let through = ReportRange.through(yearEnd)
         return try sum(.lexSarahReported, through) - sum(.lexSarahClosed, through)
     }

@@ -25,7 +25,8 @@ extension LexSarah.Ivo {
 extension LexSarah.IvoDraft {
     static func read(_ input: any FieldInput) -> Self? {
         guard let given = input.object(allowed: Set(LexSarah.Ivo.keys)) else { return nil }
-        return Self(reportedOn: given.member("reportedOn").date(), channel: given.member("channel").code(IvoChannel.self),
+        return Self(reportedOn: given.member("reportedOn").date(),
+                    channel: given.member("channel").code(IvoChannel.self),
                     caseNumber: given.member("caseNumber").string(),
                     investigationSentOn: given.member("investigationSentOn").date())
     }
@@ -62,7 +63,8 @@ extension LexSarahNote {
     public var fieldValue: FieldValue {
         .members([("number", .int(number)), ("documentedOn", .date(documentedOn)), ("source", .string(source)),
                   ("kind", .code(kind)), ("authorName", .string(authorName)), ("authorTitle", .string(authorTitle)),
-                  ("text", .string(text)), ("addedAt", .string(Timestamp.format(addedAt))), ("addedBy", .string(addedBy))])
+                  ("text", .string(text)), ("addedAt", .string(Timestamp.format(addedAt))), ("addedBy",
+                      .string(addedBy))])
     }
 
     /// A note as a client sent it.

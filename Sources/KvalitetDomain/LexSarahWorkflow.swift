@@ -21,7 +21,8 @@ public enum LexSarahWorkflow {
             .avslutad: assessed + [
                 .init("/closedOn", "closedOn is required for an avslutad report") { $0.closedOn != nil },
                 // The AU (arbetsutskottet) treats every investigation that found a missförhållande or a risk of one.
-                .init("/committeeDecidedOn", "committeeDecidedOn is required to close a report assessed as anything but ej_missforhallande") {
+                .init("/committeeDecidedOn",
+                      "committeeDecidedOn is required to close a report assessed as anything but ej_missforhallande") {
                     guard let assessment = $0.investigation?.assessment else { return true }
                     return assessment == .ejMissforhallande || $0.committeeDecidedOn != nil
                 },

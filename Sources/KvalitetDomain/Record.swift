@@ -73,7 +73,8 @@ public struct Voiding: Codable, Sendable, Equatable {
 
     public static func validate(reason: String?) -> [FieldProblem] {
         guard let reason else { return [FieldProblem("/reason", "a reason is required to void a record")] }
-        if let detail = TextRules.check(reason, min: 1, max: TextRules.shortTextMax) { return [FieldProblem("/reason", detail)] }
+        if let detail = TextRules.check(reason, min: 1,
+                                        max: TextRules.shortTextMax) { return [FieldProblem("/reason", detail)] }
         return []
     }
 }
@@ -117,7 +118,8 @@ public struct RecordVersion<Kind: RecordKind>: Sendable {
     public let changedBy: String
     public let requestId: String?
 
-    public init(record: CaseRecord<Kind>, action: ChangeAction, changedAt: Date, changedBy: String, requestId: String?) {
+    public init(record: CaseRecord<Kind>, action: ChangeAction, changedAt: Date, changedBy: String,
+                requestId: String?) {
         self.record = record
         self.action = action
         self.changedAt = changedAt

@@ -45,7 +45,8 @@ extension Klagomal {
 
 extension LexSarah {
     /// The counting rules; the overdue days follow the local follow-up routine.
-    public static func reportTallies(_ record: CaseRecord<LexSarah>, followUp: IvoFollowUp = .standard) -> [ReportTally: Int] {
+    public static func reportTallies(_ record: CaseRecord<LexSarah>,
+                                     followUp: IvoFollowUp = .standard) -> [ReportTally: Int] {
         guard record.voided == nil else { return [:] }
         let f = record.fields
         var sheet = TallySheet(units: f.unitId)

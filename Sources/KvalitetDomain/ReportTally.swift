@@ -179,7 +179,8 @@ public struct ReportRange: Sendable, Equatable {
                 add(.month, ReportGrain.month.period(of: current), ReportGrain.month.period(of: lastDate))
                 current = lastDate.adding(months: 1)
             } else {
-                let monthEnd = LocalDate(year: current.year, month: current.month, day: LocalDate.daysIn(month: current.month, year: current.year))!
+                let monthEnd = LocalDate(year: current.year, month: current.month,
+                                         day: LocalDate.daysIn(month: current.month, year: current.year))!
                 let last = min(to, monthEnd)
                 add(.day, current.description, last.description)
                 current = LocalDate(dayNumber: last.dayNumber + 1)

@@ -66,7 +66,8 @@ public enum Riskanalys: RecordKind {
         public var risks: [Risk]
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", trigger: RiskTrigger, plannedOn: LocalDate? = nil,
+        public init(unitIds: [String], title: String, description: String = "", trigger: RiskTrigger,
+                    plannedOn: LocalDate? = nil,
                     performedOn: LocalDate? = nil, participants: [String] = [], documented: Bool = false, risks: [Risk] = [],
                     measures: [Measure] = []) {
             self.unitIds = unitIds
@@ -110,7 +111,8 @@ public enum Riskanalys: RecordKind {
         if let participants = draft.participants {
             if participants.count > 100 { problems.add("/participants", "at most 100 participants") }
             for (index, name) in participants.enumerated() {
-                TextRules.check(name, pointer: "/participants/\(index)", min: 1, max: TextRules.nameMax, into: &problems)
+                TextRules.check(name, pointer: "/participants/\(index)", min: 1, max: TextRules.nameMax,
+                                into: &problems)
             }
         }
         let risks = RiskDraft.validate(draft.risks ?? [], today: today, into: &problems)

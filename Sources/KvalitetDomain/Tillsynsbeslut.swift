@@ -75,7 +75,8 @@ public enum Tillsynsbeslut: RecordKind {
         public var summary: String
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", authority: TillsynAuthority, caseNumber: String,
+        public init(unitIds: [String], title: String, description: String = "", authority: TillsynAuthority,
+                    caseNumber: String,
                     decidedOn: LocalDate, subject: TillsynSubject, deficienciesFound: Bool, summary: String = "", measures: [Measure] = []) {
             self.unitIds = unitIds
             self.title = title

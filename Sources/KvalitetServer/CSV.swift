@@ -13,7 +13,8 @@ enum CSVFormat {
     /// Quotes what needs quoting, and defuses text Excel would run as a formula (=, +, -, @).
     static func escape(_ field: String) -> String {
         var text = field
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + text }
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t",
+                                                   "\r"].contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -42,7 +43,8 @@ enum RecordCSV<Kind: StoredKind> {
     static func columns(includeText: Bool) -> [String] {
         let isText = { (column: String) in Wire.table.freeTextPaths.contains { column == $0 || column.hasPrefix($0 + "/") } }
         return ["id", "status"] + Wire.table.csvColumns.filter { includeText || !isText($0) }
-            + ["version", "createdAt", "createdBy", "updatedAt", "voidedOn", "voidedBy"] + (includeText ? ["voidedReason"] : [])
+            + ["version", "createdAt", "createdBy", "updatedAt", "voidedOn",
+               "voidedBy"] + (includeText ? ["voidedReason"] : [])
     }
 
     /// The header names a nested column with dots (`investigation.assessment`), as Excel users read it.
@@ -61,7 +63,8 @@ enum RecordCSV<Kind: StoredKind> {
     }
 
     /// With `includeText`, every exported record is audited as a detail read (in the same transaction as its page).
-    static func response(store: RecordStore<Kind>, query: RecordQuery, actor: Actor, includeText: Bool, wire: WireContext) async throws -> Response {
+    static func response(store: RecordStore<Kind>, query: RecordQuery, actor: Actor, includeText: Bool,
+                         wire: WireContext) async throws -> Response {
         if includeText { try Permission.exportText.check(actor) }
         let audit: AuditAction? = includeText ? .export : nil
         var pageQuery = query

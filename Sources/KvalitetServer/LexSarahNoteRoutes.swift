@@ -23,7 +23,8 @@ struct LexSarahNoteRoutes: Sendable {
         let actor = try context.requireActor()
         try Permission.changeRecord.check(actor)
         let text = context.parameters.get("id") ?? ""
-        guard let id = CaseNumber(text, family: .lexSarah) else { throw DomainError.notFound("no LXS record \(text.prefix(40))") }
+        guard let id = CaseNumber(text,
+                                  family: .lexSarah) else { throw DomainError.notFound("no LXS record \(text.prefix(40))") }
         let version = request.headers[.ifMatch] == nil ? nil : try ETag.requiredVersion(request)
         let (body, _) = try await BodyReader.object(request, context: context)
         let input = WireInput.root(body)
@@ -31,14 +32,17 @@ struct LexSarahNoteRoutes: Sendable {
         let draft = LexSarahNote.draft(from: input)
         let wireProblems = input.problems
         let record = try await append(draft, wireProblems: wireProblems, to: id, expectedVersion: version, by: actor)
-        context.logger.info("lex Sarah note appended", metadata: ["record": "\(record.id)", "note": "\(record.fields.notes.count)"])
+        context.logger.info("lex Sarah note appended",
+                            metadata: ["record": "\(record.id)", "note": "\(record.fields.notes.count)"])
         let wire = WireContext(today: SwedishTime.today(clock), settings: settings)
         return Reply.json(RecordWire<LexSarah>.json(record, wire), status: .created,
-                          headers: [.location: "/api/v1/\(RecordFamily.lexSarah.path)/\(record.id)", .eTag: ETag.value(record.version)])
+                          headers: [.location: "/api/v1/\(RecordFamily.lexSarah.path)/\(record.id)",
+                                    .eTag: ETag.value(record.version)])
     }
 
     /// Appends a validated note to the current version; the store writes it only if that version is still current.
-    private func append(_ draft: LexSarahNoteDraft, wireProblems: [FieldProblem], to id: CaseNumber, expectedVersion: Int?,
+    private func append(_ draft: LexSarahNoteDraft, wireProblems: [FieldProblem], to id: CaseNumber,
+                        expectedVersion: Int?,
                         by actor: Actor) async throws -> CaseRecord<LexSarah> {
         var attempt = 1
         while true {

@@ -26,7 +26,8 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
     /// The list's query parameters; `overdue` only where the family has deadlines, so a typo
     /// elsewhere is refused, not ignored.
     static var listParameters: Set<String> {
-        Set(["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format", "includeText"])
+        Set(["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format",
+             "includeText"])
             .union(Kind.overdueCondition == nil ? [] : ["overdue"])
     }
     static var voidParameters: Set<String> { ["reason"] }
@@ -43,7 +44,8 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
                        transitionOnly: Kind.transitionOnlyFields)
         let wire = wire
         let fields = try Wire.validatedFields(object, today: wire.today, alsoReporting: keys.problems)
-        let outcome = try await store.create(fields, by: actor, idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
+        let outcome = try await store.create(fields, by: actor,
+                                             idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
         let record = outcome.record
         var headers: HTTPFields = [.location: "/api/v1/\(Wire.path)/\(record.id)", .eTag: ETag.value(record.version)]
         if case .replayed = outcome { headers[.init("Idempotent-Replayed")!] = "true" }
@@ -132,7 +134,8 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
                 ("record", .object(object)),
             ]))
         }
-        return Reply.json(.object(JSONObject([("id", .string(versions.last?.record.id.description ?? "")), ("items", .array(items))])))
+        return Reply.json(.object(JSONObject([("id", .string(versions.last?.record.id.description ?? "")),
+                                              ("items", .array(items))])))
     }
 
     @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -153,22 +156,26 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
             else { reader.fail("category", "must be one of: " + Wire.table.categoryCodes.joined(separator: ", ")) }
         }
         if let cursor = reader.string("cursor") {
-            if let key = Cursor.decode(cursor), let after = CaseNumber(key, family: Kind.family) { query.after = after }
+            if let key = Cursor.decode(cursor), let after = CaseNumber(key,
+                family: Kind.family) { query.after = after }
             else { reader.fail("cursor", "is not a cursor this list returned") }
         }
         let format = ResponseFormat.negotiate(request, &reader, offers: [.json, .csv])
         let includeText = reader.bool("includeText")
         try reader.throwIfAny()
         if format == .csv {
-            return try await RecordCSV<Kind>.response(store: store, query: query, actor: actor, includeText: includeText, wire: wire)
+            return try await RecordCSV<Kind>.response(store: store, query: query, actor: actor,
+                                                      includeText: includeText, wire: wire)
         }
         let page = try await store.list(query, by: actor)
         let wire = wire
         // Lists show titles (what a list is read by) but never descriptions, measures or other free text.
         let items = page.items.map { record in
-            let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version, variant: wire.today.description)
+            let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version,
+                                                variant: wire.today.description)
             if let bytes = listItems.value(for: key) { return bytes }
-            let bytes = JSONWriter.bytes(Wire.json(record, wire, omitting: Wire.table.freeTextPaths.subtracting(["title"])))
+            let bytes = JSONWriter.bytes(Wire.json(record, wire,
+                                                   omitting: Wire.table.freeTextPaths.subtracting(["title"])))
             listItems.store(bytes, for: key)
             return bytes
         }
@@ -176,8 +183,10 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
     }
 
     /// A merge patch (RFC 7396) of a body onto the record's fields as a client would send them.
-    static func merge(_ changes: JSONObject, into current: CaseRecord<Kind>, _ wire: WireContext) throws -> JSONObject {
-        guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields, wire)))
+    static func merge(_ changes: JSONObject, into current: CaseRecord<Kind>,
+                      _ wire: WireContext) throws -> JSONObject {
+        guard case .object(let merged) = MergePatch.apply(.object(changes),
+                                                          to: .object(Wire.fieldsObject(current.fields, wire)))
         else { throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")]) }
         return merged
     }

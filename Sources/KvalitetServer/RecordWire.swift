@@ -50,7 +50,8 @@ enum RecordWire<Kind: StoredKind> {
             ("createdBy", .string(record.createdBy)), ("updatedAt", .string(Timestamp.format(record.updatedAt))),
             ("voided", record.voided.map { voided in
                 .object(JSONObject([("on", .string(voided.on.description)),
-                                    ("reason", .string(includeText ? voided.reason : "")), ("by", .string(voided.by))]))
+                                    ("reason", .string(includeText ? voided.reason : "")), ("by",
+                                        .string(voided.by))]))
             } ?? .null),
         ]
         members += table.showComputed(record, context.fields).map { ($0.key, JSONValue($0.value)) }

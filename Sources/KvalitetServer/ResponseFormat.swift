@@ -11,10 +11,12 @@ enum ResponseFormat: String, Sendable {
         if let text = query.string("format") {
             if let format = ResponseFormat(rawValue: text), offers.contains(format) { return format }
             let names = offers.map(\.rawValue)
-            query.fail("format", "must be " + names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "json"))
+            query.fail("format",
+                       "must be " + names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "json"))
             return .json
         }
         let accept = request.headers[.accept] ?? ""
-        return [ResponseFormat.html, .csv].first { offers.contains($0) && accept.contains("text/" + $0.rawValue) } ?? .json
+        return [ResponseFormat.html,
+                .csv].first { offers.contains($0) && accept.contains("text/" + $0.rawValue) } ?? .json
     }
 }

@@ -26,7 +26,8 @@ final class WireInput: FieldInput {
 
     /// The domain's verdict on a draft with the wire's problems first; a wrongly typed value (absent
     /// from the draft) is reported once, not again as "is required".
-    static func merge<T>(_ wireProblems: [FieldProblem], into result: Result<T, DomainError>) throws(DomainError) -> T {
+    static func merge<T>(_ wireProblems: [FieldProblem], into result: Result<T,
+                         DomainError>) throws(DomainError) -> T {
         switch result {
         case .success(let value):
             if !wireProblems.isEmpty { throw DomainError.invalid(wireProblems) }
@@ -51,7 +52,8 @@ final class WireInput: FieldInput {
     func problem(_ detail: String) { sink.decoder.problem(pointer, detail) }
 
     func object(allowed: Set<String>, readOnly: Set<String>) -> (any FieldInput)? {
-        guard let object = sink.decoder.nested(value, at: pointer, allowed: allowed, readOnly: readOnly) else { return nil }
+        guard let object = sink.decoder.nested(value, at: pointer, allowed: allowed,
+                                               readOnly: readOnly) else { return nil }
         return WireInput(.object(object), at: pointer, sink: sink)
     }
 

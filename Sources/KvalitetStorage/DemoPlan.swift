@@ -20,7 +20,8 @@ public struct DemoPlan: Sendable {
     public init(today: LocalDate, years: Int, scale: Double) {
         var items: [Item] = []
         for year in (today.year - years)...today.year {
-            let fraction = year == today.year ? Double(today.dayNumber - LocalDate(year: year, month: 1, day: 1)!.dayNumber) / 365 : 1
+            let fraction = year == today.year ? Double(today.dayNumber - LocalDate(year: year, month: 1,
+                day: 1)!.dayNumber) / 365 : 1
             let growth = 1 + Double(year - today.year + years) * 0.03
             func volume(_ perYear: Double) -> Int { Int((perYear * growth * fraction * scale).rounded()) }
             let external = volume(55)
@@ -52,7 +53,8 @@ public struct DemoPlan: Sendable {
         // Counts rise with the scale (in steps, from rounding): bisect to the closest.
         for _ in 0..<60 {
             let middle = (low + high) / 2
-            if DemoPlan(today: today, years: years, scale: middle).records < records { low = middle } else { high = middle }
+            if DemoPlan(today: today, years: years,
+                        scale: middle).records < records { low = middle } else { high = middle }
         }
         let below = DemoPlan(today: today, years: years, scale: low).records
         let above = DemoPlan(today: today, years: years, scale: high).records

@@ -6,7 +6,8 @@ import KvalitetDomain
 private func flag(_ value: Bool) -> Int { value ? 1 : 0 }
 
 extension Klagomal: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Klagomal>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(_ record: CaseRecord<Klagomal>,
+                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
 }
 
 extension LexSarah: StoredKind {
@@ -15,7 +16,8 @@ extension LexSarah: StoredKind {
     }
 
     /// The nested investigation and IVO parts, the assessment's seriousness and the follow-up date.
-    public static func derivedFacts(_ record: CaseRecord<LexSarah>, settings: RecordSettings) -> [(String, DatabaseValue)] {
+    public static func derivedFacts(_ record: CaseRecord<LexSarah>,
+                                    settings: RecordSettings) -> [(String, DatabaseValue)] {
         let f = record.fields
         let deadline = settings.ivoFollowUp.deadlines(of: f, today: f.reportedOn).investigationToIvoBy
         return [
@@ -30,7 +32,8 @@ extension LexSarah: StoredKind {
         ]
     }
 
-    public static func writeChildRows(_ record: CaseRecord<LexSarah>, to db: Database, settings: RecordSettings) throws {
+    public static func writeChildRows(_ record: CaseRecord<LexSarah>, to db: Database,
+                                      settings: RecordSettings) throws {
         let f = record.fields
         let id = record.id.description
         try RootCauseRows.replace(recordId: id, causes: f.rootCauses, in: db)
@@ -55,15 +58,18 @@ extension LexSarah: StoredKind {
 }
 
 extension Riskanalys: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Riskanalys>, settings: RecordSettings) -> [ReportTally: Int] {
+    public static func reportTallies(_ record: CaseRecord<Riskanalys>,
+                                     settings: RecordSettings) -> [ReportTally: Int] {
         reportTallies(record, levels: settings.riskLevels)
     }
 
-    public static func derivedFacts(_ record: CaseRecord<Riskanalys>, settings: RecordSettings) -> [(String, DatabaseValue)] {
+    public static func derivedFacts(_ record: CaseRecord<Riskanalys>,
+                                    settings: RecordSettings) -> [(String, DatabaseValue)] {
         [("risk_count", record.fields.risks.count.databaseValue)]
     }
 
-    public static func writeChildRows(_ record: CaseRecord<Riskanalys>, to db: Database, settings: RecordSettings) throws {
+    public static func writeChildRows(_ record: CaseRecord<Riskanalys>, to db: Database,
+                                      settings: RecordSettings) throws {
         let f = record.fields
         let id = record.id.description
         try db.executeCached(sql: "DELETE FROM riskanalys_risks WHERE record_id = ?", arguments: [id])
@@ -100,14 +106,17 @@ extension RecordStore where Kind == Riskanalys {
 }
 
 extension Egenkontroll: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Egenkontroll>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(_ record: CaseRecord<Egenkontroll>,
+                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
 
-    public static func derivedFacts(_ record: CaseRecord<Egenkontroll>, settings: RecordSettings) -> [(String, DatabaseValue)] {
+    public static func derivedFacts(_ record: CaseRecord<Egenkontroll>,
+                                    settings: RecordSettings) -> [(String, DatabaseValue)] {
         [("survey_offered", record.fields.survey?.offered.databaseValue ?? .null),
          ("survey_responses", record.fields.survey?.responses.databaseValue ?? .null)]
     }
 }
 
 extension Tillsynsbeslut: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Tillsynsbeslut>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(_ record: CaseRecord<Tillsynsbeslut>,
+                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
 }

@@ -22,7 +22,8 @@ extension RecordStore where Kind == LexSarah {
                 let sent = (row["investigation_sent_on"] as String?).flatMap(LocalDate.init)
                 let by = sent == nil ? followUp.sendBy(reportedOn: reported).description : nil
                 if by != row["investigation_to_ivo_by"] { changed.append((row["record_id"], by)) }
-                guard (row["voided"] as Int) == 0, let overdue = followUp.overdue(reportedOn: reported, sentOn: sent) else { continue }
+                guard (row["voided"] as Int) == 0, let overdue = followUp.overdue(reportedOn: reported,
+                    sentOn: sent) else { continue }
                 expected[ReportMetric.lexSarahOverdueFrom.rawValue + " " + overdue.from.description, default: 0] += 1
                 if let until = overdue.until { expected[ReportMetric.lexSarahOverdueUntil.rawValue + " " + until.description, default: 0] += 1 }
             }
@@ -33,7 +34,8 @@ extension RecordStore where Kind == LexSarah {
                 stored[(row[0] as String) + " " + (row[1] as String)] = row[2]
             }
             for (id, by) in changed {
-                try db.execute(sql: "UPDATE lex_sarah_facts SET investigation_to_ivo_by = ? WHERE record_id = ?", arguments: [by, id])
+                try db.execute(sql: "UPDATE lex_sarah_facts SET investigation_to_ivo_by = ? WHERE record_id = ?",
+                               arguments: [by, id])
             }
             guard stored != expected || !changed.isEmpty else { return false }
             try ReportCounts.rebuild([.lexSarahOverdueFrom, .lexSarahOverdueUntil], settings: settings, in: db)

@@ -33,7 +33,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         self.settings = settings
     }
 
-    public func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
+    public func create(_ fields: Kind.Fields, by actor: Actor,
+                       idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
@@ -84,7 +85,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     }
 
     /// Voids a record (*makulering*) today; refused when `expectedVersion` is not current.
-    public func void(_ id: CaseNumber, expectedVersion: Int, reason: String, by actor: Actor) async throws -> CaseRecord<Kind> {
+    public func void(_ id: CaseNumber, expectedVersion: Int, reason: String,
+                     by actor: Actor) async throws -> CaseRecord<Kind> {
         try await change(id, expectedVersion: expectedVersion, by: actor, action: .void) { current, today in
             var next = current
             next.voided = Voiding(on: today, reason: reason, by: actor.tokenName)
@@ -103,7 +105,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let settings = settings
         return try await StorageErrors.translate {
             try await database.write { [database] db in
-                try Self.change(id, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings,
+                try Self.change(id, expectedVersion: expectedVersion, by: actor, action: action, at: now,
+                                settings: settings,
                                 in: db, units: database.unitTree(in:), transform)
             }
         }
@@ -129,7 +132,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     /// One page of records the actor may see. With `auditAs`, each listed record is audited
     /// (an export that includes free text is a detail read of every record in it).
-    public func list(_ query: RecordQuery, by actor: Actor, auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
+    public func list(_ query: RecordQuery, by actor: Actor,
+                     auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
         let now = database.nowText
         let today = SwedishTime.date(of: database.now)
         // Read from a committed snapshot, so the decoded versions may be cached.
@@ -137,7 +141,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             try Self.fetchPage(query, actor: actor, today: today, cache: database.decodedRecords, in: db)
         }
         if let auditAs, !page.items.isEmpty {
-            try await AuditLog.append(to: database, at: now, actor: actor, action: auditAs, recordIds: page.items.map(\.id.description))
+            try await AuditLog.append(to: database, at: now, actor: actor, action: auditAs,
+                                      recordIds: page.items.map(\.id.description))
         }
         return page
     }
@@ -165,7 +170,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
         // Cached: the text varies only with the family, the size of the actor's unit scope and its role.
         return try Row.fetchOne(db.cachedStatement(sql: sql),
-                                arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
+                                arguments: prelude.arguments + [id.description,
+                                                                Kind.family.rawValue] + visible.arguments)
     }
 
     /// A committed version as a record, decoded once per version. Only a committed version (a
@@ -213,12 +219,14 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     }
 
     static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%",
+            with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// Every unit must exist, be visible to the actor (unless the record already names it), and be
     /// open on the record's primary date.
-    static func checkUnits(of fields: Kind.Fields, actor: Actor, tree: OrgTree, alreadyNamed: Set<String> = []) throws {
+    static func checkUnits(of fields: Kind.Fields, actor: Actor, tree: OrgTree,
+                           alreadyNamed: Set<String> = []) throws {
         let date = Kind.primaryDate(of: fields)
         var problems = ProblemList()
         for (pointer, unitId) in Kind.units(of: fields) {

@@ -26,12 +26,14 @@ enum ReportCounts {
         }
 
         /// The three statements that change a sum, written once per table (every record write runs them).
-        var sql: (upsert: String, subtract: String, remove: String) { self == .counts ? Self.countsSQL : Self.totalsSQL }
+        var sql: (upsert: String, subtract: String,
+                  remove: String) { self == .counts ? Self.countsSQL : Self.totalsSQL }
 
         private static let countsSQL = statements("report_counts", ["metric", "grain", "period", "units", "key"])
         private static let totalsSQL = statements("report_totals", ["metric", "grain", "period", "key"])
 
-        private static func statements(_ table: String, _ columns: [String]) -> (upsert: String, subtract: String, remove: String) {
+        private static func statements(_ table: String, _ columns: [String]) -> (upsert: String, subtract: String,
+            remove: String) {
             let list = columns.joined(separator: ", ")
             let matches = columns.map { "\($0) = ?" }.joined(separator: " AND ")
             return ("""
@@ -93,7 +95,8 @@ enum ReportCounts {
         case .keys: ("'', key", "key")
         case .units: ("units, ''", "units")
         }
-        let sql = "SELECT \(columns), SUM(n) FROM (" + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")
+        let sql = "SELECT \(columns), SUM(n) FROM (" + Array(repeating: select,
+                                                             count: range.pieces.count).joined(separator: " UNION ALL ")
             + ") GROUP BY \(groups)"
         var arguments: StatementArguments = []
         for piece in range.pieces { arguments += [metric.rawValue, piece.grain.rawValue, piece.from, piece.to] }
@@ -123,7 +126,8 @@ enum ReportCounts {
 
     /// The organisation's sums of `metric` in `year` whose two-part keys start with `first`, and how
     /// many there are: one primary-key range.
-    static func totalRows(_ metric: ReportMetric, year: Int, first: String, in db: Database) throws -> (rows: Int, n: Int) {
+    static func totalRows(_ metric: ReportMetric, year: Int, first: String, in db: Database) throws -> (rows: Int,
+        n: Int) {
         precondition(metric.keyParts == 2, "\(metric.rawValue) has no two-part keys")
         let prefix = first + TallyKey.separator
         // "}" is the byte after "|": the range holds exactly the keys starting with the prefix.
@@ -155,10 +159,12 @@ enum ReportCounts {
         }
         var total: [ReportTally: Int] = [:]
         func add<Kind: StoredKind>(_ kind: Kind.Type) throws {
-            let bodies = try String.fetchCursor(db, sql: "SELECT body FROM records WHERE family = ?", arguments: [Kind.family.rawValue])
+            let bodies = try String.fetchCursor(db, sql: "SELECT body FROM records WHERE family = ?",
+                                                arguments: [Kind.family.rawValue])
             while let body = try bodies.next() {
                 let record = try RecordCodec.decode(body, as: Kind.self)
-                for (tally, amount) in Kind.reportTallies(record, settings: settings) where metrics.contains(tally.metric) {
+                for (tally, amount) in Kind.reportTallies(record,
+                                                          settings: settings) where metrics.contains(tally.metric) {
                     total[tally, default: 0] += amount
                 }
             }

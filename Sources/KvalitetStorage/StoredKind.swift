@@ -19,7 +19,8 @@ public protocol StoredKind: RecordKind {
 
 extension StoredKind {
     public static var overdueCondition: String? { nil }
-    public static func derivedFacts(_ record: CaseRecord<Self>, settings: RecordSettings) -> [(String, DatabaseValue)] { [] }
+    public static func derivedFacts(_ record: CaseRecord<Self>,
+                                    settings: RecordSettings) -> [(String, DatabaseValue)] { [] }
     public static func writeChildRows(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws {}
 
     /// The family's facts table: `avvikelse_facts`, `lex_sarah_facts`, …
@@ -90,15 +91,18 @@ enum RootCauseRows {
     static func replace(recordId: String, causes: [RootCause], in db: Database) throws {
         try db.executeCached(sql: "DELETE FROM record_root_causes WHERE record_id = ?", arguments: [recordId])
         for cause in causes {
-            try db.executeCached(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)", arguments: [recordId, cause.rawValue])
+            try db.executeCached(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)",
+                                 arguments: [recordId, cause.rawValue])
         }
     }
 }
 
 extension Avvikelse: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Avvikelse>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(_ record: CaseRecord<Avvikelse>,
+                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
 
-    public static func writeChildRows(_ record: CaseRecord<Avvikelse>, to db: Database, settings: RecordSettings) throws {
+    public static func writeChildRows(_ record: CaseRecord<Avvikelse>, to db: Database,
+                                      settings: RecordSettings) throws {
         try RootCauseRows.replace(recordId: record.id.description, causes: record.fields.rootCauses, in: db)
     }
 }

@@ -25,7 +25,8 @@ struct FieldTableTests {
     }
 
     @Test func freeTextPathsIncludeNestedTextAndLeaveCodesOut() {
-        #expect(LexSarah.fieldTable.freeTextPaths == ["title", "description", "measures", "notes", "immediateMeasures/description",
+        #expect(LexSarah.fieldTable.freeTextPaths == ["title", "description", "measures", "notes",
+                                                      "immediateMeasures/description",
                                                       "investigation/investigator", "investigation/motivation"])
         #expect(Riskanalys.fieldTable.freeTextPaths == ["title", "description", "measures", "participants",
                                                         "risks/*/description", "risks/*/measures"])
@@ -50,7 +51,8 @@ struct FieldTableTests {
     }
 
     @Test func factsAreTheSingleValuesThatAreNotFreeText() {
-        let fields = Klagomal.Fields(unitId: "u", title: "t", receivedOn: LocalDate("2025-01-02")!, source: .utomstaende,
+        let fields = Klagomal.Fields(unitId: "u", title: "t", receivedOn: LocalDate("2025-01-02")!,
+                                     source: .utomstaende,
                                      submitter: .brukare, type: .klagomal, subject: .beslut)
         let context = FieldContext(today: LocalDate("2025-01-02")!, settings: RecordSettings())
         #expect(Klagomal.fieldTable.facts(fields, context).map(\.key) == [

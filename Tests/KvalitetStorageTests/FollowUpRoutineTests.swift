@@ -13,8 +13,10 @@ struct FollowUpRoutineTests {
         let test = try TestDatabase()
         defer { try? FileManager.default.removeItem(atPath: test.folder) }
         try await test.seedUnits()
-        let late = try await RecordStore<LexSarah>(test.database).create(Families.lexSarah(ivo: "2025-10-01"), by: admin).record
-        let soon = try await RecordStore<LexSarah>(test.database).create(Families.lexSarah(ivo: "2025-12-01"), by: admin).record
+        let late = try await RecordStore<LexSarah>(test.database).create(Families.lexSarah(ivo: "2025-10-01"),
+            by: admin).record
+        let soon = try await RecordStore<LexSarah>(test.database).create(Families.lexSarah(ivo: "2025-12-01"),
+            by: admin).record
         let oneMonth = RecordSettings(ivoFollowUp: IvoFollowUp(months: 1)!)
         let store = RecordStore<LexSarah>(test.database, settings: oneMonth)
         #expect(try store.applyFollowUpRoutine())
