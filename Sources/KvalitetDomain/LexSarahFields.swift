@@ -34,7 +34,9 @@ extension LexSarah.IvoDraft {
 
 extension FieldValue {
     static func immediateMeasures(_ f: LexSarah.Fields) -> FieldValue {
-        f.immediateMeasures.map { .members([("description", .string($0.description)), ("takenOn", .date($0.takenOn))]) }
+        f.immediateMeasures.map { measures in
+            .members([("description", .string(measures.description)), ("takenOn", .date(measures.takenOn))])
+        }
             ?? .null
     }
 
@@ -70,7 +72,8 @@ extension LexSarahNote {
     /// A note as a client sent it.
     public static func draft(from body: any FieldInput) -> LexSarahNoteDraft {
         LexSarahNoteDraft(documentedOn: body.member("documentedOn").date(), source: body.member("source").string(),
-                          kind: body.member("kind").code(NoteKind.self), authorName: body.member("authorName").string(),
+                          kind: body.member("kind").code(NoteKind.self),
+                          authorName: body.member("authorName").string(),
                           authorTitle: body.member("authorTitle").string(), text: body.member("text").string())
     }
 }

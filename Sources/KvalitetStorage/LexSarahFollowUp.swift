@@ -15,6 +15,8 @@ extension RecordStore where Kind == LexSarah {
                 SELECT record_id, ivo_reported_on, investigation_sent_on, investigation_to_ivo_by, voided
                 FROM lex_sarah_facts WHERE ivo_reported_on IS NOT NULL
                 """)
+            let fromMetric = ReportMetric.lexSarahOverdueFrom.rawValue
+            let untilMetric = ReportMetric.lexSarahOverdueUntil.rawValue
             var changed: [(id: String, by: String?)] = []
             var expected: [String: Int] = [:]
             for row in rows {
@@ -22,15 +24,16 @@ extension RecordStore where Kind == LexSarah {
                 let sent = (row["investigation_sent_on"] as String?).flatMap(LocalDate.init)
                 let by = sent == nil ? followUp.sendBy(reportedOn: reported).description : nil
                 if by != row["investigation_to_ivo_by"] { changed.append((row["record_id"], by)) }
-                guard (row["voided"] as Int) == 0, let overdue = followUp.overdue(reportedOn: reported,
-                    sentOn: sent) else { continue }
-                expected[ReportMetric.lexSarahOverdueFrom.rawValue + " " + overdue.from.description, default: 0] += 1
-                if let until = overdue.until { expected[ReportMetric.lexSarahOverdueUntil.rawValue + " " + until.description, default: 0] += 1 }
+                guard (row["voided"] as Int) == 0,
+                      let overdue = followUp.overdue(reportedOn: reported, sentOn: sent) else { continue }
+                expected[fromMetric + " " + overdue.from.description, default: 0] += 1
+                if let until = overdue.until { expected[untilMetric + " " + until.description, default: 0] += 1 }
             }
             var stored: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT metric, period, SUM(n) FROM report_totals WHERE metric IN (?, ?) AND grain = 'd' GROUP BY metric, period
-                """, arguments: [ReportMetric.lexSarahOverdueFrom.rawValue, ReportMetric.lexSarahOverdueUntil.rawValue]) {
+                SELECT metric, period, SUM(n) FROM report_totals
+                WHERE metric IN (?, ?) AND grain = 'd' GROUP BY metric, period
+                """, arguments: [fromMetric, untilMetric]) {
                 stored[(row[0] as String) + " " + (row[1] as String)] = row[2]
             }
             for (id, by) in changed {

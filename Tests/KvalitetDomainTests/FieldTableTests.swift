@@ -37,8 +37,9 @@ struct FieldTableTests {
         #expect(LexSarah.fieldTable.csvColumns == [
             "unitId", "title", "description", "reportedOn", "reporterRole", "occurredOn", "category", "rootCauses",
             "immediateMeasures/description", "immediateMeasures/takenOn", "investigation/investigator",
-            "investigation/startedOn", "investigation/completedOn", "investigation/assessment", "investigation/motivation",
-            "notes", "committeeDecidedOn", "ivo/reportedOn", "ivo/channel", "ivo/caseNumber", "ivo/investigationSentOn",
+            "investigation/startedOn", "investigation/completedOn", "investigation/assessment",
+            "investigation/motivation", "notes", "committeeDecidedOn", "ivo/reportedOn", "ivo/channel",
+            "ivo/caseNumber", "ivo/investigationSentOn",
             "measures", "closedOn", "deadlines/investigationToIvoBy", "deadlines/overdue",
         ])
         #expect(Egenkontroll.fieldTable.csvColumns.contains("survey/offered"))
@@ -56,7 +57,8 @@ struct FieldTableTests {
                                      submitter: .brukare, type: .klagomal, subject: .beslut)
         let context = FieldContext(today: LocalDate("2025-01-02")!, settings: RecordSettings())
         #expect(Klagomal.fieldTable.facts(fields, context).map(\.key) == [
-            "unitId", "receivedOn", "source", "submitter", "type", "subject", "acknowledgedOn", "respondedOn", "closedOn", "outcome",
+            "unitId", "receivedOn", "source", "submitter", "type", "subject", "acknowledgedOn", "respondedOn",
+            "closedOn", "outcome",
         ])
     }
 }

@@ -25,6 +25,10 @@ struct ResponseFormatTests {
                                                 headerFields: fields), body: .init(buffer: ByteBuffer()))
         var query = QueryReader(request, allowed: ["format"])
         let chosen = ResponseFormat.negotiate(request, &query, offers: row.2)
-        if query.errors.isEmpty { #expect(chosen.rawValue == row.3) } else { #expect(query.errors.map(\.detail) == [row.3]) }
+        if query.errors.isEmpty {
+            #expect(chosen.rawValue == row.3)
+        } else {
+            #expect(query.errors.map(\.detail) == [row.3])
+        }
     }
 }

@@ -36,6 +36,8 @@ struct StoreSaveTests {
             try await store.current(created.id, by: admin, expectedVersion: 3)
         }
         _ = try await store.void(created.id, expectedVersion: 1, reason: "Dubblett", by: admin)
-        await #expect(throws: DomainError.self) { try await store.current(created.id, by: admin, expectedVersion: nil) }
+        await #expect(throws: DomainError.self) {
+            try await store.current(created.id, by: admin, expectedVersion: nil)
+        }
     }
 }
