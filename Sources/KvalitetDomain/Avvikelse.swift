@@ -2,8 +2,23 @@
 public enum Avvikelse: RecordKind {
     public typealias Status = AvvikelseStatus
     public static let family = RecordFamily.avvikelse
-    public static let transitionOnlyFields: Set<String> = ["closedOn"]
     public static var workflow: Workflow<Avvikelse> { AvvikelseWorkflow.table }
+
+    public static let fieldTable = FieldTable<Avvikelse>([
+        .text("unitId", \.unitId, \.unitId),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .date("receivedOn", \.receivedOn, \.receivedOn),
+        .optionalDate("occurredOn", \.occurredOn, \.occurredOn),
+        .code("category", \.category, \.category),
+        .codes("rootCauses", \.rootCauses, \.rootCauses),
+        .code("lagrum", \.lagrum, \.lagrum),
+        .measures("measures", \.measures, \.measures),
+        .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
+    ], category: AvvikelseCategory.self, codeLists: [
+        CodeListDescription(AvvikelseStatus.self), CodeListDescription(AvvikelseCategory.self),
+        CodeListDescription(RootCause.self), CodeListDescription(Lagrum.self),
+    ])
 
     /// A kvalitetsavvikelse's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -35,7 +50,7 @@ public enum Avvikelse: RecordKind {
     }
 
     /// What a client sent; anything may be missing until `validate` says otherwise.
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitId: String?
         public var title: String?
         public var description: String?
@@ -72,7 +87,8 @@ public enum Avvikelse: RecordKind {
             problems.add("/title", "is required")
         }
         if let description = draft.description {
-            TextRules.check(description, pointer: "/description", min: 0, max: TextRules.descriptionMax, into: &problems)
+            TextRules.check(description, pointer: "/description", min: 0, max: TextRules.descriptionMax,
+                            into: &problems)
         }
         if let receivedOn = draft.receivedOn {
             if receivedOn > today { problems.add("/receivedOn", "must not be in the future (today is \(today))") }

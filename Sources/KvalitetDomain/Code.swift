@@ -29,38 +29,16 @@ public struct CodeListDescription: Sendable, Equatable {
 
 /// Every code list the service knows, in the order `GET /api/v1/kodverk` returns them.
 public enum Kodverk {
-    public static let all: [CodeListDescription] = [
-        CodeListDescription(Role.self),
-        CodeListDescription(UnitLevel.self),
-        CodeListDescription(AvvikelseStatus.self),
-        CodeListDescription(AvvikelseCategory.self),
-        CodeListDescription(RootCause.self),
-        CodeListDescription(Lagrum.self),
-        CodeListDescription(KlagomalStatus.self),
-        CodeListDescription(KlagomalSource.self),
-        CodeListDescription(KlagomalSubmitter.self),
-        CodeListDescription(KlagomalType.self),
-        CodeListDescription(KlagomalSubject.self),
-        CodeListDescription(KlagomalOutcome.self),
-        CodeListDescription(LexSarahStatus.self),
-        CodeListDescription(ReporterRole.self),
-        CodeListDescription(LexSarahAssessment.self),
-        CodeListDescription(NoteKind.self),
-        CodeListDescription(IvoChannel.self),
-        CodeListDescription(RiskanalysStatus.self),
-        CodeListDescription(RiskTrigger.self),
-        CodeListDescription(RiskLevel.self),
-        CodeListDescription(EgenkontrollStatus.self),
-        CodeListDescription(EgenkontrollArea.self),
-        CodeListDescription(EgenkontrollMethod.self),
-        CodeListDescription(TillsynsbeslutStatus.self),
-        CodeListDescription(TillsynAuthority.self),
-        CodeListDescription(TillsynSubject.self),
-        CodeListDescription(NyckeltalUnit.self),
-        CodeListDescription(NyckeltalDirection.self),
-        CodeListDescription(QualityLevel.self),
-        CodeListDescription(KoladaScope.self),
-    ]
+    public static let all: [CodeListDescription] = [CodeListDescription(Role.self), CodeListDescription(UnitLevel.self)]
+        + RecordFamily.allCases.flatMap { $0.kind.codeLists } + [
+            CodeListDescription(NyckeltalUnit.self), CodeListDescription(NyckeltalDirection.self),
+            CodeListDescription(QualityLevel.self), CodeListDescription(KoladaScope.self),
+        ]
+}
+
+extension RecordKind {
+    /// The family's code lists, from its field table.
+    static var codeLists: [CodeListDescription] { fieldTable.codeLists }
 }
 
 extension Kodverk {

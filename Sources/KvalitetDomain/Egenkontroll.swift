@@ -2,18 +2,38 @@
 public enum Egenkontroll: RecordKind {
     public typealias Status = EgenkontrollStatus
     public static let family = RecordFamily.egenkontroll
-    public static let transitionOnlyFields: Set<String> = []
 
-    public static let workflow = Workflow<Egenkontroll>(
-        initial: .planerad,
-        steps: [.planerad: [.pagaende], .pagaende: [.genomford], .genomford: []],
-        requirements: [.genomford: [
-            .init("/performedOn", "performedOn is required for a genomförd egenkontroll") { $0.performedOn != nil },
-            .init("/result", "result is required for a genomförd egenkontroll") { $0.result != nil },
-        ]])
+    public static var workflow: Workflow<Egenkontroll> { EgenkontrollWorkflow.table }
 
     /// Surveys larger than this are typing mistakes (Malmö's largest offered 4 856).
     public static let maxSurveySize = 10_000_000
+
+    public static let fieldTable = FieldTable<Egenkontroll>([
+        .texts("unitIds", \.unitIds, \.unitIds),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .code("area", \.area, \.area),
+        .code("method", \.method, \.method),
+        .optionalDate("periodFrom", \.periodFrom, \.periodFrom),
+        .optionalDate("periodTo", \.periodTo, \.periodTo),
+        .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
+        .optionalDate("performedOn", \.performedOn, \.performedOn),
+        .bool("documented", \.documented, \.documented),
+        .optionalText("result", \.result, \.result, freeText: true),
+        .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
+        .init("survey", csv: ["offered", "responses"], read: { draft, input in
+            guard let survey = input.object(allowed: ["offered", "responses"]) else { return }
+            let range = 0...maxSurveySize
+            draft.survey = SurveyDraft(offered: survey.member("offered").int(range: range),
+                                       responses: survey.member("responses").int(range: range))
+        }, show: { fields, _ in
+            fields.survey.map { .members([("offered", .int($0.offered)), ("responses", .int($0.responses))]) } ?? .null
+        }),
+        .measures("measures", \.measures, \.measures),
+    ], category: EgenkontrollArea.self, codeLists: [
+        CodeListDescription(EgenkontrollStatus.self), CodeListDescription(EgenkontrollArea.self),
+        CodeListDescription(EgenkontrollMethod.self),
+    ])
 
     /// A self-inspection's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -32,7 +52,8 @@ public enum Egenkontroll: RecordKind {
         public var survey: Survey?
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", area: EgenkontrollArea, method: EgenkontrollMethod,
+        public init(unitIds: [String], title: String, description: String = "", area: EgenkontrollArea,
+                    method: EgenkontrollMethod,
                     periodFrom: LocalDate? = nil, periodTo: LocalDate? = nil, plannedOn: LocalDate? = nil, performedOn: LocalDate? = nil,
                     documented: Bool = false, result: String? = nil, deficienciesFound: Bool = false, survey: Survey? = nil,
                     measures: [Measure] = []) {
@@ -54,7 +75,7 @@ public enum Egenkontroll: RecordKind {
     }
 
     /// What a client sent; anything may be missing until `validate` says otherwise.
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitIds: [String]?
         public var title: String?
         public var description: String?
@@ -82,7 +103,8 @@ public enum Egenkontroll: RecordKind {
         problems.require(draft.method, "/method")
         // A period is a range: half of one cannot be followed up.
         if (draft.periodFrom == nil) != (draft.periodTo == nil) {
-            problems.add(draft.periodFrom == nil ? "/periodFrom" : "/periodTo", "is required when the other end of the period is given")
+            problems.add(draft.periodFrom == nil ? "/periodFrom" : "/periodTo",
+                         "is required when the other end of the period is given")
         }
         problems.notBefore(draft.periodTo, "/periodTo", draft.periodFrom, "periodFrom")
         if draft.plannedOn == nil, draft.performedOn == nil { problems.add("/plannedOn", "plannedOn or performedOn is required") }

@@ -2,8 +2,27 @@
 public enum Klagomal: RecordKind {
     public typealias Status = KlagomalStatus
     public static let family = RecordFamily.klagomal
-    public static let transitionOnlyFields: Set<String> = ["closedOn", "outcome"]
     public static var workflow: Workflow<Klagomal> { KlagomalWorkflow.table }
+
+    public static let fieldTable = FieldTable<Klagomal>([
+        .text("unitId", \.unitId, \.unitId),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .date("receivedOn", \.receivedOn, \.receivedOn),
+        .code("source", \.source, \.source),
+        .code("submitter", \.submitter, \.submitter),
+        .code("type", \.type, \.type),
+        .code("subject", \.subject, \.subject),
+        .optionalDate("acknowledgedOn", \.acknowledgedOn, \.acknowledgedOn),
+        .optionalDate("respondedOn", \.respondedOn, \.respondedOn),
+        .measures("measures", \.measures, \.measures),
+        .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
+        .optionalCode("outcome", \.outcome, \.outcome, role: .transitionOnly),
+    ], category: KlagomalSubject.self, codeLists: [
+        CodeListDescription(KlagomalStatus.self), CodeListDescription(KlagomalSource.self),
+        CodeListDescription(KlagomalSubmitter.self), CodeListDescription(KlagomalType.self),
+        CodeListDescription(KlagomalSubject.self), CodeListDescription(KlagomalOutcome.self),
+    ])
 
     /// A complaint's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -42,7 +61,7 @@ public enum Klagomal: RecordKind {
     }
 
     /// What a client sent; anything may be missing until `validate` says otherwise.
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitId: String?
         public var title: String?
         public var description: String?
@@ -78,7 +97,8 @@ public enum Klagomal: RecordKind {
                 ? "must be personal when source is personal"
                 : "cannot be personal when source is utomstaende (use source personal)")
         }
-        for (date, pointer) in [(draft.acknowledgedOn, "/acknowledgedOn"), (draft.respondedOn, "/respondedOn"), (draft.closedOn, "/closedOn")] {
+        for (date, pointer) in [(draft.acknowledgedOn, "/acknowledgedOn"), (draft.respondedOn, "/respondedOn"),
+                                (draft.closedOn, "/closedOn")] {
             problems.notBefore(date, pointer, draft.receivedOn, "receivedOn")
             problems.notInFuture(date, pointer, today: today)
         }

@@ -4,8 +4,38 @@ import Foundation
 public enum LexSarah: RecordKind {
     public typealias Status = LexSarahStatus
     public static let family = RecordFamily.lexSarah
-    public static let transitionOnlyFields: Set<String> = ["closedOn"]
     public static var workflow: Workflow<LexSarah> { LexSarahWorkflow.table }
+
+    public static let fieldTable = FieldTable<LexSarah>([
+        .text("unitId", \.unitId, \.unitId),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .date("reportedOn", \.reportedOn, \.reportedOn),
+        .code("reporterRole", \.reporterRole, \.reporterRole),
+        .optionalDate("occurredOn", \.occurredOn, \.occurredOn),
+        .code("category", \.category, \.category),
+        .codes("rootCauses", \.rootCauses, \.rootCauses),
+        .init("immediateMeasures", freeText: ["description"], csv: ["description", "takenOn"],
+              read: { $0.immediateMeasures = ImmediateMeasuresDraft.read($1) }, show: { f, _ in .immediateMeasures(f) }),
+        .init("investigation", freeText: ["investigator", "motivation"], csv: Investigation.keys,
+              read: { $0.investigation = Investigation.read($1) }, show: { f, _ in .investigation(f) }),
+        .init("notes", role: .serverManaged, freeText: [""], read: { _, _ in },
+              show: { f, _ in .list(f.notes.map(\.fieldValue)) }),
+        .optionalDate("committeeDecidedOn", \.committeeDecidedOn, \.committeeDecidedOn),
+        .init("ivo", csv: Ivo.keys, read: { $0.ivo = IvoDraft.read($1) }, show: { f, _ in .ivo(f) }),
+        .measures("measures", \.measures, \.measures),
+        .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
+    ], computed: [
+        ComputedField("deadlines", csv: ["investigationToIvoBy", "overdue"]) { record, context in
+            let deadlines = context.settings.ivoFollowUp.deadlines(of: record.fields, voided: record.voided != nil,
+                                                                  today: context.today)
+            return .members([("investigationToIvoBy", .date(deadlines.investigationToIvoBy)),
+                             ("overdue", .bool(deadlines.overdue))])
+        },
+    ], category: AvvikelseCategory.self, codeLists: [
+        CodeListDescription(LexSarahStatus.self), CodeListDescription(ReporterRole.self),
+        CodeListDescription(LexSarahAssessment.self), CodeListDescription(NoteKind.self), CodeListDescription(IvoChannel.self),
+    ])
 
     /// What was done at once to protect the people concerned (*omedelbara åtgärder*).
     public struct ImmediateMeasures: Codable, Sendable, Equatable {
@@ -40,7 +70,8 @@ public enum LexSarah: RecordKind {
         public var channel: IvoChannel
         public var caseNumber: String?
         public var investigationSentOn: LocalDate?
-        public init(reportedOn: LocalDate, channel: IvoChannel, caseNumber: String? = nil, investigationSentOn: LocalDate? = nil) {
+        public init(reportedOn: LocalDate, channel: IvoChannel, caseNumber: String? = nil,
+                    investigationSentOn: LocalDate? = nil) {
             self.reportedOn = reportedOn
             self.channel = channel
             self.caseNumber = caseNumber
@@ -67,7 +98,8 @@ public enum LexSarah: RecordKind {
         /// When the report was closed (avslutad): what "open at year end" is counted by.
         public var closedOn: LocalDate?
 
-        public init(unitId: String, title: String, description: String = "", reportedOn: LocalDate, reporterRole: ReporterRole,
+        public init(unitId: String, title: String, description: String = "", reportedOn: LocalDate,
+                    reporterRole: ReporterRole,
                     occurredOn: LocalDate? = nil, category: AvvikelseCategory, rootCauses: [RootCause] = [],
                     immediateMeasures: ImmediateMeasures? = nil, investigation: Investigation? = nil, notes: [LexSarahNote] = [],
                     committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = [], closedOn: LocalDate? = nil) {
@@ -105,7 +137,8 @@ public enum LexSarah: RecordKind {
         public var channel: IvoChannel?
         public var caseNumber: String?
         public var investigationSentOn: LocalDate?
-        public init(reportedOn: LocalDate? = nil, channel: IvoChannel? = nil, caseNumber: String? = nil, investigationSentOn: LocalDate? = nil) {
+        public init(reportedOn: LocalDate? = nil, channel: IvoChannel? = nil, caseNumber: String? = nil,
+                    investigationSentOn: LocalDate? = nil) {
             self.reportedOn = reportedOn
             self.channel = channel
             self.caseNumber = caseNumber
@@ -114,7 +147,7 @@ public enum LexSarah: RecordKind {
     }
 
     /// What a client sent; notes are never part of it (they are appended one by one).
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitId: String?
         public var title: String?
         public var description: String?

@@ -48,19 +48,6 @@ public struct LexSarahNoteDraft: Sendable, Equatable {
     }
 }
 
-/// What is computed on read: the deadline for sending the finished investigation to IVO.
-public struct LexSarahDeadlines: Sendable, Equatable {
-    /// ivo.reportedOn + 2 months while the investigation has not been sent; nil otherwise.
-    public let investigationToIvoBy: LocalDate?
-    /// True when that deadline has passed (sending on the day itself is in time).
-    public let overdue: Bool
-
-    public init(investigationToIvoBy: LocalDate?, overdue: Bool) {
-        self.investigationToIvoBy = investigationToIvoBy
-        self.overdue = overdue
-    }
-}
-
 extension LexSarah {
     /// A report holds at most this many notes; a longer investigation is a sign of misuse.
     public static let maxNotes = 500
@@ -88,15 +75,5 @@ extension LexSarah {
         next.notes.append(LexSarahNote(number: fields.notes.count + 1, documentedOn: documentedOn, source: source, kind: kind,
                                        authorName: authorName, authorTitle: authorTitle, text: text, addedAt: addedAt, addedBy: addedBy))
         return next
-    }
-
-    /// The finished investigation must reach IVO at the latest two months after the anmälan.
-    public static func deadlines(of fields: Fields, voided: Bool = false, today: LocalDate) -> LexSarahDeadlines {
-        guard let ivo = fields.ivo, ivo.investigationSentOn == nil else {
-            return LexSarahDeadlines(investigationToIvoBy: nil, overdue: false)
-        }
-        let by = ivo.reportedOn.adding(months: 2)
-        // A voided report needs no action, whatever its dates say.
-        return LexSarahDeadlines(investigationToIvoBy: by, overdue: !voided && today > by)
     }
 }

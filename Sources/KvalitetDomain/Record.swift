@@ -3,13 +3,13 @@ import Foundation
 /// What every record family declares so that the stores, the workflow and the routes can treat it alike.
 public protocol RecordKind: Sendable {
     associatedtype Fields: Codable, Sendable, Equatable
-    associatedtype Draft: Sendable
+    associatedtype Draft: RecordDraft
     associatedtype Status: Code
 
     static var family: RecordFamily { get }
     static var workflow: Workflow<Self> { get }
-    /// Fields that only a transition may set (e.g. `closedOn`): refused in create and PATCH bodies.
-    static var transitionOnlyFields: Set<String> { get }
+    /// The family's fields, described once (see `FieldTable`).
+    static var fieldTable: FieldTable<Self> { get }
 
     /// Turns a draft (what the client sent, possibly incomplete) into valid fields, or every problem.
     static func validate(_ draft: Draft, today: LocalDate) -> Result<Fields, DomainError>
@@ -31,6 +31,9 @@ public protocol RecordKind: Sendable {
 }
 
 extension RecordKind {
+    /// Fields that only a transition may set (e.g. `closedOn`): refused in create and PATCH bodies.
+    public static var transitionOnlyFields: Set<String> { fieldTable.transitionOnlyKeys }
+
     public static func checkChange(from current: Fields, to next: Fields) throws(DomainError) {}
     public static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields { edited }
     public static func entering(_ status: Status, with fields: Fields, today: LocalDate) -> Fields { fields }
@@ -70,7 +73,8 @@ public struct Voiding: Codable, Sendable, Equatable {
 
     public static func validate(reason: String?) -> [FieldProblem] {
         guard let reason else { return [FieldProblem("/reason", "a reason is required to void a record")] }
-        if let detail = TextRules.check(reason, min: 1, max: TextRules.shortTextMax) { return [FieldProblem("/reason", detail)] }
+        if let detail = TextRules.check(reason, min: 1,
+                                        max: TextRules.shortTextMax) { return [FieldProblem("/reason", detail)] }
         return []
     }
 }
@@ -114,7 +118,8 @@ public struct RecordVersion<Kind: RecordKind>: Sendable {
     public let changedBy: String
     public let requestId: String?
 
-    public init(record: CaseRecord<Kind>, action: ChangeAction, changedAt: Date, changedBy: String, requestId: String?) {
+    public init(record: CaseRecord<Kind>, action: ChangeAction, changedAt: Date, changedBy: String,
+                requestId: String?) {
         self.record = record
         self.action = action
         self.changedAt = changedAt

@@ -1,6 +1,19 @@
-/// The record families of the API, each with its case-number prefix.
+/// The record families of the API, each with its case-number prefix: the registry the router, the
+/// stores, the report's rebuild, the demo, the kodverk and the contract tests iterate.
 public enum RecordFamily: String, Sendable, CaseIterable, Codable {
     case avvikelse, klagomal, lexSarah = "lex_sarah", riskanalys, egenkontroll, tillsynsbeslut
+
+    /// The family's description: its fields, workflow and rules.
+    public var kind: any RecordKind.Type {
+        switch self {
+        case .avvikelse: Avvikelse.self
+        case .klagomal: Klagomal.self
+        case .lexSarah: LexSarah.self
+        case .riskanalys: Riskanalys.self
+        case .egenkontroll: Egenkontroll.self
+        case .tillsynsbeslut: Tillsynsbeslut.self
+        }
+    }
 
     public var prefix: String {
         switch self {

@@ -6,7 +6,7 @@ struct TallySheet {
 
     init(units: String) { self.units = units }
 
-    mutating func add(_ metric: ReportMetric, _ date: LocalDate, key: String = "", amount: Int = 1) {
+    mutating func add(_ metric: ReportMetric, _ date: LocalDate, key: TallyKey = .none, amount: Int = 1) {
         guard amount != 0 else { return }
         tallies[ReportTally(metric, on: date, units: units, key: key), default: 0] += amount
     }
@@ -19,9 +19,9 @@ extension Avvikelse {
         var sheet = TallySheet(units: f.unitId)
         sheet.add(.avvikelseReceived, f.receivedOn)
         if let closed = f.closedOn {
-            sheet.add(.avvikelseClosed, closed, key: f.category.rawValue)
-            for cause in Set(f.rootCauses) { sheet.add(.avvikelseClosedCause, closed, key: cause.rawValue) }
-            sheet.add(.avvikelseHandlingDays, closed, key: String(f.receivedOn.days(until: closed)))
+            sheet.add(.avvikelseClosed, closed, key: TallyKey(f.category.rawValue))
+            for cause in Set(f.rootCauses) { sheet.add(.avvikelseClosedCause, closed, key: TallyKey(cause.rawValue)) }
+            sheet.add(.avvikelseHandlingDays, closed, key: TallyKey(String(f.receivedOn.days(until: closed))))
         }
         return sheet.tallies
     }
@@ -32,19 +32,21 @@ extension Klagomal {
         guard record.voided == nil else { return [:] }
         let f = record.fields
         var sheet = TallySheet(units: f.unitId)
-        sheet.add(.klagomalReceived, f.receivedOn, key: f.source.rawValue)
+        sheet.add(.klagomalReceived, f.receivedOn, key: TallyKey(f.source.rawValue))
         if let closed = f.closedOn {
-            sheet.add(.klagomalClosedSubject, closed, key: f.subject.rawValue)
-            if let outcome = f.outcome { sheet.add(.klagomalClosedOutcome, closed, key: outcome.rawValue) }
-            sheet.add(.klagomalClosedSubmitter, closed, key: f.submitter.rawValue)
-            sheet.add(.klagomalHandlingDays, closed, key: String(f.receivedOn.days(until: closed)))
+            sheet.add(.klagomalClosedSubject, closed, key: TallyKey(f.subject.rawValue))
+            if let outcome = f.outcome { sheet.add(.klagomalClosedOutcome, closed, key: TallyKey(outcome.rawValue)) }
+            sheet.add(.klagomalClosedSubmitter, closed, key: TallyKey(f.submitter.rawValue))
+            sheet.add(.klagomalHandlingDays, closed, key: TallyKey(String(f.receivedOn.days(until: closed))))
         }
         return sheet.tallies
     }
 }
 
 extension LexSarah {
-    public static func reportTallies(_ record: CaseRecord<LexSarah>) -> [ReportTally: Int] {
+    /// The counting rules; the overdue days follow the local follow-up routine.
+    public static func reportTallies(_ record: CaseRecord<LexSarah>,
+                                     followUp: IvoFollowUp = .standard) -> [ReportTally: Int] {
         guard record.voided == nil else { return [:] }
         let f = record.fields
         var sheet = TallySheet(units: f.unitId)
@@ -52,24 +54,18 @@ extension LexSarah {
         if let closed = f.closedOn { sheet.add(.lexSarahClosed, max(closed, f.reportedOn)) }
         // Treated by the committee: decided, and assessed as something other than "no missförhållande".
         if let decided = f.committeeDecidedOn, let assessment = f.investigation?.assessment, assessment != .ejMissforhallande {
-            sheet.add(.lexSarahTreated, decided, key: f.category.rawValue + "|" + assessment.rawValue)
-            for cause in Set(f.rootCauses) { sheet.add(.lexSarahTreatedCause, decided, key: cause.rawValue) }
+            sheet.add(.lexSarahTreated, decided, key: TallyKey(f.category.rawValue, assessment.rawValue))
+            for cause in Set(f.rootCauses) { sheet.add(.lexSarahTreatedCause, decided, key: TallyKey(cause.rawValue)) }
         }
         if let ivo = f.ivo {
             sheet.add(.lexSarahReportedToIvo, ivo.reportedOn)
-            // Overdue on the days d with reportedOn + 2 months < d and not yet sent on d.
-            let overdueFrom = LocalDate(dayNumber: ivo.reportedOn.adding(months: 2).dayNumber + 1)
-            if let sent = ivo.investigationSentOn {
-                if sent > overdueFrom {
-                    sheet.add(.lexSarahOverdueFrom, overdueFrom)
-                    sheet.add(.lexSarahOverdueUntil, sent)
-                }
-            } else {
-                sheet.add(.lexSarahOverdueFrom, overdueFrom)
+            if let overdue = followUp.overdue(reportedOn: ivo.reportedOn, sentOn: ivo.investigationSentOn) {
+                sheet.add(.lexSarahOverdueFrom, overdue.from)
+                if let until = overdue.until { sheet.add(.lexSarahOverdueUntil, until) }
             }
         }
         if let completed = f.investigation?.completedOn {
-            sheet.add(.lexSarahHandlingDays, completed, key: String(f.reportedOn.days(until: completed)))
+            sheet.add(.lexSarahHandlingDays, completed, key: TallyKey(String(f.reportedOn.days(until: completed))))
         }
         return sheet.tallies
     }
@@ -81,7 +77,7 @@ extension Riskanalys {
         guard record.voided == nil, record.status == .genomford || record.status == .uppfoljd, let performed = f.performedOn
         else { return [:] }
         var sheet = TallySheet(units: ReportTally.unitsKey(f.unitIds))
-        sheet.add(.riskanalysDone, performed, key: f.trigger.rawValue + "|" + (f.documented ? "1" : "0"))
+        sheet.add(.riskanalysDone, performed, key: TallyKey(f.trigger.rawValue, (f.documented ? "1" : "0")))
         let high = f.risks.filter { [.hog, .mycketHog].contains(levels.level(of: $0.value)) }.count
         sheet.add(.riskanalysHighRisks, performed, amount: high)
         return sheet.tallies
@@ -93,7 +89,7 @@ extension Egenkontroll {
         let f = record.fields
         guard record.voided == nil, record.status == .genomford, let performed = f.performedOn else { return [:] }
         var sheet = TallySheet(units: ReportTally.unitsKey(f.unitIds))
-        sheet.add(.egenkontrollDone, performed, key: f.area.rawValue + "|" + f.method.rawValue)
+        sheet.add(.egenkontrollDone, performed, key: TallyKey(f.area.rawValue, f.method.rawValue))
         sheet.add(.egenkontrollDocumented, performed, amount: f.documented ? 1 : 0)
         sheet.add(.egenkontrollDeficient, performed, amount: f.deficienciesFound ? 1 : 0)
         sheet.add(.egenkontrollOffered, performed, amount: f.survey?.offered ?? 0)
@@ -107,8 +103,7 @@ extension Tillsynsbeslut {
         guard record.voided == nil else { return [:] }
         let f = record.fields
         var sheet = TallySheet(units: ReportTally.unitsKey(f.unitIds))
-        // The case number last: it is free text and may itself contain "|".
-        let key = f.authority.rawValue + "|" + f.caseNumber
+        let key = TallyKey(f.authority.rawValue, f.caseNumber)
         sheet.add(.tillsynCase, f.decidedOn, key: key)
         sheet.add(.tillsynDeficientCase, f.decidedOn, key: key, amount: f.deficienciesFound ? 1 : 0)
         return sheet.tallies

@@ -8,7 +8,7 @@ public enum ReportMetric: String, Sendable, CaseIterable {
     case lexSarahReported = "ls.reported"
     /// Closed lex Sarah reports, on the later of report and closing date (open = reported − closed).
     case lexSarahClosed = "ls.closed"
-    /// Treated by the committee as a missförhållande or risk of one, keyed "category|assessment".
+    /// Treated by the committee as a missförhållande or risk of one, keyed by category and assessment.
     case lexSarahTreated = "ls.treated", lexSarahTreatedCause = "ls.treated.cause"
     case lexSarahReportedToIvo = "ls.ivo"
     /// An investigation overdue to IVO from the day after its two months, until the day it was sent.
@@ -17,12 +17,12 @@ public enum ReportMetric: String, Sendable, CaseIterable {
     case avvikelseClosed = "avv.closed", avvikelseClosedCause = "avv.closed.cause"
     case klagomalClosedSubject = "kl.closed.subject", klagomalClosedOutcome = "kl.closed.outcome",
          klagomalClosedSubmitter = "kl.closed.submitter"
-    /// Performed risk analyses (4.3), keyed "trigger|documented"; their high risks as the amount.
+    /// Performed risk analyses (4.3), keyed by trigger and documented ("1" or "0"); their high risks as the amount.
     case riskanalysDone = "ra.done", riskanalysHighRisks = "ra.high"
-    /// Performed self-inspections (4.4), keyed "area|method"; the other four are amounts.
+    /// Performed self-inspections (4.4), keyed by area and method; the other four are amounts.
     case egenkontrollDone = "ek.done", egenkontrollDocumented = "ek.documented", egenkontrollDeficient = "ek.deficient",
          egenkontrollOffered = "ek.offered", egenkontrollResponses = "ek.responses"
-    /// Supervision decisions (5), keyed "authority|case number": per case, its decisions (so the
+    /// Supervision decisions (5), keyed by authority and case number: per case, its decisions (so the
     /// cases are the rows), and its decisions that found deficiencies.
     case tillsynCase = "ts.case", tillsynDeficientCase = "ts.case.deficient"
     /// Handling times in days (the key), on the closing date.
@@ -57,15 +57,45 @@ extension ReportMetric {
     }
 }
 
+/// What a tally is classified by: none, one code (a category, a cause, a number of days), or two
+/// (a category and an assessment, a trigger and whether documented, an authority and a case number).
+public struct TallyKey: Hashable, Sendable {
+    public let parts: [String]
+
+    public init(_ parts: String...) { self.parts = parts }
+    public init(parts: [String]) { self.parts = parts }
+
+    public static let none = TallyKey(parts: [])
+
+    /// The part at `index`, or "" when the key has fewer.
+    public subscript(index: Int) -> String { index < parts.count ? parts[index] : "" }
+}
+
+extension ReportMetric {
+    /// How many parts this metric's keys have.
+    public var keyParts: Int {
+        switch self {
+        case .lexSarahReported, .lexSarahClosed, .lexSarahReportedToIvo, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
+             .avvikelseReceived, .riskanalysHighRisks, .egenkontrollDocumented, .egenkontrollDeficient,
+             .egenkontrollOffered, .egenkontrollResponses:
+            return 0
+        case .lexSarahTreated, .riskanalysDone, .egenkontrollDone, .tillsynCase, .tillsynDeficientCase:
+            return 2
+        default:
+            return 1
+        }
+    }
+}
+
 /// One counted thing: a metric on a date, for a unit (or a multi-unit record's units, sorted and
 /// joined by ","), with its classification.
 public struct ReportTally: Hashable, Sendable {
     public let metric: ReportMetric
     public let date: LocalDate
     public let units: String
-    public let key: String
+    public let key: TallyKey
 
-    public init(_ metric: ReportMetric, on date: LocalDate, units: String, key: String = "") {
+    public init(_ metric: ReportMetric, on date: LocalDate, units: String, key: TallyKey = .none) {
         self.metric = metric
         self.date = date
         self.units = units
@@ -149,7 +179,8 @@ public struct ReportRange: Sendable, Equatable {
                 add(.month, ReportGrain.month.period(of: current), ReportGrain.month.period(of: lastDate))
                 current = lastDate.adding(months: 1)
             } else {
-                let monthEnd = LocalDate(year: current.year, month: current.month, day: LocalDate.daysIn(month: current.month, year: current.year))!
+                let monthEnd = LocalDate(year: current.year, month: current.month,
+                                         day: LocalDate.daysIn(month: current.month, year: current.year))!
                 let last = min(to, monthEnd)
                 add(.day, current.description, last.description)
                 current = LocalDate(dayNumber: last.dayNumber + 1)

@@ -34,18 +34,24 @@ public enum RiskanalysStatus: String, Code {
 public enum Riskanalys: RecordKind {
     public typealias Status = RiskanalysStatus
     public static let family = RecordFamily.riskanalys
-    public static let transitionOnlyFields: Set<String> = []
 
-    /// What a performed analysis needs, and keeps needing once followed up.
-    static let performed: [Workflow<Riskanalys>.Requirement] = [
-        .init("/performedOn", "performedOn is required for a genomförd risk analysis") { $0.performedOn != nil },
-        .init("/risks", "at least one risk is required for a genomförd risk analysis") { !$0.risks.isEmpty },
-    ]
+    public static var workflow: Workflow<Riskanalys> { RiskanalysWorkflow.table }
 
-    public static let workflow = Workflow<Riskanalys>(
-        initial: .planerad,
-        steps: [.planerad: [.pagaende], .pagaende: [.genomford], .genomford: [.uppfoljd], .uppfoljd: []],
-        requirements: [.genomford: performed, .uppfoljd: performed])
+    public static let fieldTable = FieldTable<Riskanalys>([
+        .texts("unitIds", \.unitIds, \.unitIds),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .code("trigger", \.trigger, \.trigger),
+        .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
+        .optionalDate("performedOn", \.performedOn, \.performedOn),
+        .texts("participants", \.participants, \.participants, freeText: true),
+        .bool("documented", \.documented, \.documented),
+        .init("risks", freeText: ["*/description", "*/measures"], read: { $0.risks = RiskDraft.read($1) },
+              show: { fields, context in .list(fields.risks.map { $0.fieldValue(context) }) }),
+        .measures("measures", \.measures, \.measures),
+    ], category: RiskTrigger.self, codeLists: [
+        CodeListDescription(RiskanalysStatus.self), CodeListDescription(RiskTrigger.self), CodeListDescription(RiskLevel.self),
+    ])
 
     /// A risk analysis's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -60,7 +66,8 @@ public enum Riskanalys: RecordKind {
         public var risks: [Risk]
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", trigger: RiskTrigger, plannedOn: LocalDate? = nil,
+        public init(unitIds: [String], title: String, description: String = "", trigger: RiskTrigger,
+                    plannedOn: LocalDate? = nil,
                     performedOn: LocalDate? = nil, participants: [String] = [], documented: Bool = false, risks: [Risk] = [],
                     measures: [Measure] = []) {
             self.unitIds = unitIds
@@ -77,7 +84,7 @@ public enum Riskanalys: RecordKind {
     }
 
     /// What a client sent; anything may be missing until `validate` says otherwise.
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitIds: [String]?
         public var title: String?
         public var description: String?
@@ -104,7 +111,8 @@ public enum Riskanalys: RecordKind {
         if let participants = draft.participants {
             if participants.count > 100 { problems.add("/participants", "at most 100 participants") }
             for (index, name) in participants.enumerated() {
-                TextRules.check(name, pointer: "/participants/\(index)", min: 1, max: TextRules.nameMax, into: &problems)
+                TextRules.check(name, pointer: "/participants/\(index)", min: 1, max: TextRules.nameMax,
+                                into: &problems)
             }
         }
         let risks = RiskDraft.validate(draft.risks ?? [], today: today, into: &problems)

@@ -44,9 +44,23 @@ public enum TillsynsbeslutStatus: String, Code {
 public enum Tillsynsbeslut: RecordKind {
     public typealias Status = TillsynsbeslutStatus
     public static let family = RecordFamily.tillsynsbeslut
-    public static let transitionOnlyFields: Set<String> = []
-    public static let workflow = Workflow<Tillsynsbeslut>(
-        initial: .oppet, steps: [.oppet: [.avslutat], .avslutat: []], requirements: [:])
+    public static var workflow: Workflow<Tillsynsbeslut> { TillsynsbeslutWorkflow.table }
+
+    public static let fieldTable = FieldTable<Tillsynsbeslut>([
+        .texts("unitIds", \.unitIds, \.unitIds),
+        .text("title", \.title, \.title, freeText: true),
+        .text("description", \.description, \.description, freeText: true),
+        .code("authority", \.authority, \.authority),
+        .text("caseNumber", \.caseNumber, \.caseNumber),
+        .date("decidedOn", \.decidedOn, \.decidedOn),
+        .code("subject", \.subject, \.subject),
+        .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
+        .text("summary", \.summary, \.summary, freeText: true),
+        .measures("measures", \.measures, \.measures),
+    ], category: TillsynSubject.self, codeLists: [
+        CodeListDescription(TillsynsbeslutStatus.self), CodeListDescription(TillsynAuthority.self),
+        CodeListDescription(TillsynSubject.self),
+    ])
 
     /// A decision's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -61,7 +75,8 @@ public enum Tillsynsbeslut: RecordKind {
         public var summary: String
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", authority: TillsynAuthority, caseNumber: String,
+        public init(unitIds: [String], title: String, description: String = "", authority: TillsynAuthority,
+                    caseNumber: String,
                     decidedOn: LocalDate, subject: TillsynSubject, deficienciesFound: Bool, summary: String = "", measures: [Measure] = []) {
             self.unitIds = unitIds
             self.title = title
@@ -77,7 +92,7 @@ public enum Tillsynsbeslut: RecordKind {
     }
 
     /// What a client sent; anything may be missing until `validate` says otherwise.
-    public struct Draft: Sendable, Equatable {
+    public struct Draft: RecordDraft, Equatable {
         public var unitIds: [String]?
         public var title: String?
         public var description: String?

@@ -24,6 +24,10 @@ extension Setting {
             $1.logFormat = format
             return nil
         },
+        .whole("ivoFollowUpMonths", IvoFollowUp.allowedMonths,
+               help: "the local routine: months after the IVO anmälan a lex Sarah investigation is sent by (default 2)") {
+            $0.ivoFollowUp = IvoFollowUp(months: $1) ?? .standard
+        },
         Setting("riskLevels", help: "highest risk value of the levels lag, mattlig and hog (default 3,6,9)") {
             switch RiskLevels.parse($0) {
             case .success(let levels): $1.riskLevels = levels; return nil

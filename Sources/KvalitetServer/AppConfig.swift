@@ -17,6 +17,9 @@ public struct AppConfig: Sendable {
     public var clock: any KvalitetClock = SystemClock()
     /// Where the risk matrix's levels begin (`KVALITET_RISK_LEVELS`, default 3,6,9).
     public var riskLevels: RiskLevels = .standard
+    /// The local routine for a lex Sarah investigation's follow-up to IVO (`KVALITET_IVO_FOLLOW_UP_MONTHS`,
+    /// default 2 months after the anmälan).
+    public var ivoFollowUp: IvoFollowUp = .standard
     /// Kolada API v3's root (`KVALITET_KOLADA_BASE_URL`); tests point it at a loopback fixture.
     public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
     /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
@@ -29,8 +32,8 @@ public struct AppConfig: Sendable {
     /// identity provider's keys loaded, when one is configured).
     public var readinessChecks: [ReadinessCheck] = []
 
-    /// The rules records are stored under (the configured risk levels).
-    public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
+    /// The rules records are stored under (the configured risk levels and IVO follow-up routine).
+    public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels, ivoFollowUp: ivoFollowUp) }
 
     public init() {}
 }

@@ -12,12 +12,6 @@ public struct AppServices: Sendable {
     public let units: UnitStore
     public let audit: AuditLog
     public let settings: RecordSettings
-    public let avvikelser: RecordStore<Avvikelse>
-    public let klagomal: RecordStore<Klagomal>
-    public let lexSarah: RecordStore<LexSarah>
-    public let riskanalyser: RecordStore<Riskanalys>
-    public let egenkontroller: RecordStore<Egenkontroll>
-    public let tillsynsbeslut: RecordStore<Tillsynsbeslut>
     public let reports: ReportStore
     public let nyckeltal: NyckeltalStore
     public let kolada: KoladaStore
@@ -28,16 +22,13 @@ public struct AppServices: Sendable {
         tokens = TokenStore(database)
         units = UnitStore(database)
         audit = AuditLog(database)
-        avvikelser = RecordStore(database, settings: settings)
-        klagomal = RecordStore(database, settings: settings)
-        lexSarah = RecordStore(database, settings: settings)
-        riskanalyser = RecordStore(database, settings: settings)
-        egenkontroller = RecordStore(database, settings: settings)
-        tillsynsbeslut = RecordStore(database, settings: settings)
         reports = ReportStore(database)
         nyckeltal = NyckeltalStore(database)
         kolada = KoladaStore(database)
     }
+
+    /// The store of one record family.
+    public func records<Kind: StoredKind>(_ kind: Kind.Type) -> RecordStore<Kind> { RecordStore(database, settings: settings) }
 
     /// Opens the database of `config`, applying pending migrations, builds the report's running sums
     /// if an upgrade left them empty, brings stored risk levels in line with the configured thresholds
@@ -49,8 +40,12 @@ public struct AppServices: Sendable {
             path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger),
             settings: config.recordSettings)
         try services.database.buildReportCountsIfNeeded(settings: config.recordSettings, logger: logger)
-        let releveled = try services.riskanalyser.relevelRisks()
+        let releveled = try services.records(Riskanalys.self).relevelRisks()
         if releveled > 0 { logger.notice("risk levels recomputed for new thresholds", metadata: ["risks": "\(releveled)"]) }
+        if try services.records(LexSarah.self).applyFollowUpRoutine() {
+            logger.notice("lex Sarah follow-up dates and overdue sums recomputed for a new local routine",
+                          metadata: ["months": "\(config.ivoFollowUp.months)"])
+        }
         try services.database.warmUnitTree()
         return services
     }
@@ -79,13 +74,13 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     MetricsRoutes(database: services.database, clock: config.clock).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     let settings = services.settings
-    RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock, settings: settings).register(on: &table)
-    RecordRoutes<KlagomalWire>(store: services.klagomal, clock: config.clock, settings: settings).register(on: &table)
-    RecordRoutes<LexSarahWire>(store: services.lexSarah, clock: config.clock, settings: settings).register(on: &table)
-    LexSarahNoteRoutes(store: services.lexSarah, clock: config.clock, settings: settings).register(on: &table)
-    RecordRoutes<RiskanalysWire>(store: services.riskanalyser, clock: config.clock, settings: settings).register(on: &table)
-    RecordRoutes<EgenkontrollWire>(store: services.egenkontroller, clock: config.clock, settings: settings).register(on: &table)
-    RecordRoutes<TillsynsbeslutWire>(store: services.tillsynsbeslut, clock: config.clock, settings: settings).register(on: &table)
+    for family in RecordFamily.allCases {
+        func register<Kind: StoredKind>(_ kind: Kind.Type) {
+            RecordRoutes(store: services.records(kind), clock: config.clock, settings: settings).register(on: &table)
+        }
+        register(family.storedKind)
+    }
+    LexSarahNoteRoutes(store: services.records(LexSarah.self), clock: config.clock, settings: settings).register(on: &table)
     ReportRoutes(reports: services.reports, clock: config.clock).register(on: &table)
     NyckeltalRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     NyckeltalValueRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)

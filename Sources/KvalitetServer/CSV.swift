@@ -13,7 +13,8 @@ enum CSVFormat {
     /// Quotes what needs quoting, and defuses text Excel would run as a formula (=, +, -, @).
     static func escape(_ field: String) -> String {
         var text = field
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + text }
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t",
+                                                   "\r"].contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -35,18 +36,21 @@ enum CSVFormat {
 }
 
 /// A family's list as CSV, page by page so a large export never sits whole in memory.
-enum RecordCSV<Wire: RecordWire> {
+enum RecordCSV<Kind: StoredKind> {
+    typealias Wire = RecordWire<Kind>
+
     /// Column paths; a column lying in a free-text path is left out unless `includeText`.
     static func columns(includeText: Bool) -> [String] {
-        let isText = { (column: String) in Wire.freeTextKeys.contains { column == $0 || column.hasPrefix($0 + "/") } }
-        return ["id", "status"] + Wire.csvColumns.filter { includeText || !isText($0) }
-            + ["version", "createdAt", "createdBy", "updatedAt", "voidedOn", "voidedBy"] + (includeText ? ["voidedReason"] : [])
+        let isText = { (column: String) in Wire.table.freeTextPaths.contains { column == $0 || column.hasPrefix($0 + "/") } }
+        return ["id", "status"] + Wire.table.csvColumns.filter { includeText || !isText($0) }
+            + ["version", "createdAt", "createdBy", "updatedAt", "voidedOn",
+               "voidedBy"] + (includeText ? ["voidedReason"] : [])
     }
 
     /// The header names a nested column with dots (`investigation.assessment`), as Excel users read it.
     static func header(_ columns: [String]) -> [String] { columns.map { $0.replacingOccurrences(of: "/", with: ".") } }
 
-    static func row(_ record: CaseRecord<Wire.Kind>, columns: [String], wire: WireContext) -> String {
+    static func row(_ record: CaseRecord<Kind>, columns: [String], wire: WireContext) -> String {
         let value = Wire.json(record, wire)
         return CSVFormat.row(columns.map { column in
             switch column {
@@ -62,7 +66,8 @@ enum RecordCSV<Wire: RecordWire> {
     }
 
     /// With `includeText`, every exported record is audited as a detail read (in the same transaction as its page).
-    static func response(store: RecordStore<Wire.Kind>, query: RecordQuery, actor: Actor, includeText: Bool, wire: WireContext) async throws -> Response {
+    static func response(store: RecordStore<Kind>, query: RecordQuery, actor: Actor, includeText: Bool,
+                         wire: WireContext) async throws -> Response {
         if includeText { try Permission.exportText.check(actor) }
         let audit: AuditAction? = includeText ? .export : nil
         var pageQuery = query

@@ -35,11 +35,10 @@ struct NyckeltalRoutes: Sendable {
         try Permission.readAggregates.check(try context.requireActor())
         var query = QueryReader(request, allowed: ["includeVoided", "format"])
         let includeVoided = query.bool("includeVoided")
-        let format = query.string("format")
-        if let format, format != "json", format != "csv" { query.fail("format", "must be json or csv") }
+        let format = ResponseFormat.negotiate(request, &query, offers: [.json, .csv])
         try query.throwIfAny()
         let items = try await store.list(includeVoided: includeVoided)
-        if format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv")) {
+        if format == .csv {
             return csv(items)
         }
         return Reply.list(items.map(NyckeltalWire.json), nextCursor: nil)

@@ -42,13 +42,12 @@ struct NyckeltalValueRoutes: Sendable {
             if name == "from" { query.from = period } else { query.to = period }
         }
         query.unitId = reader.text("unitId", max: 64)
-        let format = reader.string("format")
-        if let format, format != "json", format != "csv" { reader.fail("format", "must be json or csv") }
+        let format = ResponseFormat.negotiate(request, &reader, offers: [.json, .csv])
         try reader.throwIfAny()
         let stored = try await NyckeltalRoutes.existing(store, code)
         let levels = stored.nyckeltal.qualityLevels
         let items = try await store.values(code: code, query: query, by: actor)
-        guard format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv")) else {
+        guard format == .csv else {
             return Reply.list(items.map { NyckeltalWire.json($0, levels: levels) }, nextCursor: nil)
         }
         var text = CSVFormat.row(["code", "period", "unitId", "value", "level", "version", "updatedAt", "updatedBy"])

@@ -4,8 +4,8 @@ import KvalitetStorage
 
 /// The routes every record family shares: create, read, list (JSON or CSV), patch, transition, void, history.
 /// Handlers decode, call the store with the domain's rules, and encode; nothing else.
-struct RecordRoutes<Wire: RecordWire>: Sendable {
-    typealias Kind = Wire.Kind
+struct RecordRoutes<Kind: StoredKind>: Sendable {
+    typealias Wire = RecordWire<Kind>
     let store: RecordStore<Kind>
     let clock: any KvalitetClock
     let settings: RecordSettings
@@ -26,7 +26,8 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
     /// The list's query parameters; `overdue` only where the family has deadlines, so a typo
     /// elsewhere is refused, not ignored.
     static var listParameters: Set<String> {
-        Set(["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format", "includeText"])
+        Set(["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format",
+             "includeText"])
             .union(Kind.overdueCondition == nil ? [] : ["overdue"])
     }
     static var voidParameters: Set<String> { ["reason"] }
@@ -39,10 +40,12 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let idempotency = try idempotencyKey(request)
         let (object, bytes) = try await BodyReader.object(request, context: context)
         var keys = WireDecoder()
-        keys.checkKeys(object, allowed: Wire.editableKeys, readOnly: Wire.readOnlyKeys, transitionOnly: Kind.transitionOnlyFields)
+        keys.checkKeys(object, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
+                       transitionOnly: Kind.transitionOnlyFields)
         let wire = wire
         let fields = try Wire.validatedFields(object, today: wire.today, alsoReporting: keys.problems)
-        let outcome = try await store.create(fields, by: actor, idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
+        let outcome = try await store.create(fields, by: actor,
+                                             idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
         let record = outcome.record
         var headers: HTTPFields = [.location: "/api/v1/\(Wire.path)/\(record.id)", .eTag: ETag.value(record.version)]
         if case .replayed = outcome { headers[.init("Idempotent-Replayed")!] = "true" }
@@ -64,15 +67,14 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let version = try ETag.requiredVersion(request)
         let (patch, _) = try await BodyReader.object(request, context: context, accepting: BodyReader.patchTypes)
         var keys = WireDecoder()
-        keys.checkKeys(patch, allowed: Wire.editableKeys, readOnly: Wire.readOnlyKeys, transitionOnly: Kind.transitionOnlyFields)
+        keys.checkKeys(patch, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
+                       transitionOnly: Kind.transitionOnlyFields)
         if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
         let wire = wire
-        let record = try await store.change(id, expectedVersion: version, by: actor, action: .update) { current, today in
-            guard case .object(let merged) = MergePatch.apply(.object(patch), to: .object(Wire.fieldsObject(current.fields, wire))) else {
-                throw DomainError.invalid([FieldProblem("", "the patch must be a JSON object")])
-            }
-            return try Kind.edit(current, to: try Wire.validatedFields(merged, today: today))
-        }
+        let current = try await store.current(id, by: actor, expectedVersion: version)
+        let merged = try Self.merge(patch, into: current, wire)
+        let next = try Kind.edit(current, to: try Wire.validatedFields(merged, today: wire.today))
+        let record = try await store.save(next, basedOn: version, by: actor, action: .update)
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
 
@@ -83,19 +85,17 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let version = try ETag.requiredVersion(request)
         var (body, _) = try await BodyReader.object(request, context: context)
         var decoder = WireDecoder()
-        decoder.checkKeys(body, allowed: Set(Wire.fieldKeys).subtracting(Wire.serverManagedKeys).union(["to"]), readOnly: Wire.readOnlyKeys)
+        decoder.checkKeys(body, allowed: Wire.transitionKeys.union(["to"]), readOnly: Wire.readOnlyKeys)
         let target = decoder.code(body["to"], at: "/to", as: Kind.Status.self)
         if body["to"] == nil || body["to"] == .null { decoder.problem("/to", "is required: the status to move to") }
         guard decoder.problems.isEmpty, let target else { throw DomainError.invalid(decoder.problems) }
         body["to"] = nil
-        let changes = body
         let wire = wire
-        let record = try await store.change(id, expectedVersion: version, by: actor, action: .transition) { current, today in
-            guard case .object(let merged) = MergePatch.apply(.object(changes), to: .object(Wire.fieldsObject(current.fields, wire))) else {
-                throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")])
-            }
-            return try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: today), today: today)
-        }
+        let current = try await store.current(id, by: actor, expectedVersion: version)
+        let merged = try Self.merge(body, into: current, wire)
+        let next = try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: wire.today),
+                                       today: wire.today)
+        let record = try await store.save(next, basedOn: version, by: actor, action: .transition)
         context.logger.info("record transition", metadata: ["record": "\(record.id)", "to": "\(target.rawValue)"])
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
@@ -110,11 +110,7 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         let queryReason = query.text("reason", max: TextRules.shortTextMax)
         try query.throwIfAny()
         let reason = try await VoidReason.resolve(queryReason, request, context: context)
-        let record = try await store.change(id, expectedVersion: version, by: actor, action: .void) { current, today in
-            var next = current
-            next.voided = Voiding(on: today, reason: reason, by: actor.tokenName)
-            return next
-        }
+        let record = try await store.void(id, expectedVersion: version, reason: reason, by: actor)
         context.logger.info("record voided", metadata: ["record": "\(record.id)"])
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
     }
@@ -138,7 +134,8 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
                 ("record", .object(object)),
             ]))
         }
-        return Reply.json(.object(JSONObject([("id", .string(versions.last?.record.id.description ?? "")), ("items", .array(items))])))
+        return Reply.json(.object(JSONObject([("id", .string(versions.last?.record.id.description ?? "")),
+                                              ("items", .array(items))])))
     }
 
     @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -155,32 +152,43 @@ struct RecordRoutes<Wire: RecordWire>: Sendable {
         query.includeVoided = reader.bool("includeVoided")
         if reader.string("overdue") != nil { query.overdue = reader.bool("overdue") }
         if let category = reader.string("category") {
-            if Wire.categoryCodes.contains(category) { query.category = category }
-            else { reader.fail("category", "must be one of: " + Wire.categoryCodes.joined(separator: ", ")) }
+            if Wire.table.categoryCodes.contains(category) { query.category = category }
+            else { reader.fail("category", "must be one of: " + Wire.table.categoryCodes.joined(separator: ", ")) }
         }
         if let cursor = reader.string("cursor") {
-            if let key = Cursor.decode(cursor), let after = CaseNumber(key, family: Kind.family) { query.after = after }
+            if let key = Cursor.decode(cursor), let after = CaseNumber(key,
+                family: Kind.family) { query.after = after }
             else { reader.fail("cursor", "is not a cursor this list returned") }
         }
-        let format = reader.string("format")
-        if let format, format != "json", format != "csv" { reader.fail("format", "must be json or csv") }
+        let format = ResponseFormat.negotiate(request, &reader, offers: [.json, .csv])
         let includeText = reader.bool("includeText")
         try reader.throwIfAny()
-        let wantsCSV = format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv"))
-        if wantsCSV {
-            return try await RecordCSV<Wire>.response(store: store, query: query, actor: actor, includeText: includeText, wire: wire)
+        if format == .csv {
+            return try await RecordCSV<Kind>.response(store: store, query: query, actor: actor,
+                                                      includeText: includeText, wire: wire)
         }
         let page = try await store.list(query, by: actor)
         let wire = wire
         // Lists show titles (what a list is read by) but never descriptions, measures or other free text.
         let items = page.items.map { record in
-            let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version, variant: wire.today.description)
+            let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version,
+                                                variant: wire.today.description)
             if let bytes = listItems.value(for: key) { return bytes }
-            let bytes = JSONWriter.bytes(Wire.json(record, wire, omitting: Wire.freeTextKeys.subtracting(["title"])))
+            let bytes = JSONWriter.bytes(Wire.json(record, wire,
+                                                   omitting: Wire.table.freeTextPaths.subtracting(["title"])))
             listItems.store(bytes, for: key)
             return bytes
         }
         return Reply.list(serialised: items, nextCursor: page.next.map { Cursor.encode($0.description) })
+    }
+
+    /// A merge patch (RFC 7396) of a body onto the record's fields as a client would send them.
+    static func merge(_ changes: JSONObject, into current: CaseRecord<Kind>,
+                      _ wire: WireContext) throws -> JSONObject {
+        guard case .object(let merged) = MergePatch.apply(.object(changes),
+                                                          to: .object(Wire.fieldsObject(current.fields, wire)))
+        else { throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")]) }
+        return merged
     }
 
     private func caseNumber(_ context: KvalitetContext) throws -> CaseNumber {

@@ -10,80 +10,80 @@ struct WireContext: Sendable {
     var annotated: Bool = true
 
     func plain() -> WireContext { WireContext(today: today, settings: settings, annotated: false) }
+
+    var fields: FieldContext { FieldContext(today: today, settings: settings, annotated: annotated) }
 }
 
-/// How one record family looks on the wire: its field keys, how they decode, how they encode.
-protocol RecordWire: Sendable {
-    associatedtype Kind: StoredKind
-    /// The collection's path segment under `/api/v1`, e.g. `avvikelser`.
-    static var path: String { get }
-    /// Every field key, in output order (including transition-only and server-managed ones).
-    static var fieldKeys: [String] { get }
-    /// Paths that may hold personal data (`description`, `investigation/motivation`, `risks/*/description`):
-    /// kept out of lists and out of CSV unless `includeText=true`.
-    static var freeTextKeys: Set<String> { get }
-    /// The code list the `category` filter is checked against.
-    static var categoryCodes: [String] { get }
-    /// Fields only the service writes (lex Sarah notes): shown, never accepted in a body.
-    static var serverManagedKeys: Set<String> { get }
-    /// Keys of `computed`: shown, never accepted in a body.
-    static var computedKeys: Set<String> { get }
-    /// CSV columns as paths (`investigation/assessment`), nested objects flattened.
-    static var csvColumns: [String] { get }
-
-    static func encode(_ fields: Kind.Fields, _ context: WireContext) -> [(String, JSONValue)]
-    static func decode(_ object: JSONObject, _ decoder: inout WireDecoder) -> Kind.Draft
-    /// Values computed on read (deadlines and the like).
-    static func computed(_ record: CaseRecord<Kind>, _ context: WireContext) -> [(String, JSONValue)]
+extension RecordFamily {
+    /// The collection's path segment under `/api/v1`.
+    var path: String {
+        switch self {
+        case .avvikelse: "avvikelser"
+        case .klagomal: "klagomal"
+        case .lexSarah: "lex-sarah"
+        case .riskanalys: "riskanalyser"
+        case .egenkontroll: "egenkontroller"
+        case .tillsynsbeslut: "tillsynsbeslut"
+        }
+    }
 }
 
-extension RecordWire {
-    static func computed(_ record: CaseRecord<Kind>, _ context: WireContext) -> [(String, JSONValue)] { [] }
-    static var serverManagedKeys: Set<String> { [] }
-    static var computedKeys: Set<String> { [] }
-    static var csvColumns: [String] { fieldKeys }
-
+/// How one record family looks on the wire, all of it from the family's field table: its keys,
+/// how a body decodes, how a record encodes.
+enum RecordWire<Kind: StoredKind> {
+    static var table: FieldTable<Kind> { Kind.fieldTable }
+    static var path: String { Kind.family.path }
     static var metaKeys: [String] { ["id", "status", "version", "createdAt", "createdBy", "updatedAt", "voided"] }
-    static var readOnlyKeys: Set<String> { Set(metaKeys).union(computedKeys).union(serverManagedKeys) }
-    static var editableKeys: Set<String> { Set(fieldKeys).subtracting(Kind.transitionOnlyFields).subtracting(serverManagedKeys) }
+    static var readOnlyKeys: Set<String> { Set(metaKeys).union(table.computedKeys).union(table.serverManagedKeys) }
+    /// Keys a transition body may carry besides `to`.
+    static var transitionKeys: Set<String> { Set(table.keys).subtracting(table.serverManagedKeys) }
 
     /// The record as the API returns it; `omitting` leaves out paths (free text in lists and CSV).
     static func json(_ record: CaseRecord<Kind>, _ context: WireContext, omitting: Set<String> = []) -> JSONValue {
         let includeText = omitting.isEmpty
-        var members: [(String, JSONValue)] = [("id", .string(record.id.description)), ("status", .string(record.status.rawValue))]
-        members += encode(record.fields, context)
+        var members: [(String, JSONValue)] = [
+            ("id", .string(record.id.description)), ("status", .string(record.status.rawValue)),
+        ]
+        members += table.show(record.fields, context.fields).map { ($0.key, JSONValue($0.value)) }
         members += [
             ("version", .int(record.version)), ("createdAt", .string(Timestamp.format(record.createdAt))),
             ("createdBy", .string(record.createdBy)), ("updatedAt", .string(Timestamp.format(record.updatedAt))),
             ("voided", record.voided.map { voided in
                 .object(JSONObject([("on", .string(voided.on.description)),
-                                    ("reason", .string(includeText ? voided.reason : "")), ("by", .string(voided.by))]))
+                                    ("reason", .string(includeText ? voided.reason : "")), ("by",
+                                        .string(voided.by))]))
             } ?? .null),
         ]
-        members += computed(record, context)
+        members += table.showComputed(record, context.fields).map { ($0.key, JSONValue($0.value)) }
         return JSONValue.object(JSONObject(members)).removing(omitting)
     }
 
     /// Decodes a whole field object and validates it in the domain, reporting every problem once.
-    static func validatedFields(_ object: JSONObject, today: LocalDate, alsoReporting earlier: [FieldProblem] = []) throws(DomainError) -> Kind.Fields {
-        var decoder = WireDecoder()
-        let draft = decode(object, &decoder)
-        let wireProblems = earlier + decoder.problems
-        switch Kind.validate(draft, today: today) {
-        case .success(let fields):
-            if !wireProblems.isEmpty { throw DomainError.invalid(wireProblems) }
-            return fields
-        case .failure(.invalid(let domainProblems)):
-            // A field with a wrong type is absent from the draft; its "is required" would say it twice.
-            let reported = Set(wireProblems.map(\.pointer))
-            throw DomainError.invalid(wireProblems + domainProblems.filter { !reported.contains($0.pointer) })
-        case .failure(let other):
-            throw other
-        }
+    static func validatedFields(_ object: JSONObject, today: LocalDate,
+                                alsoReporting earlier: [FieldProblem] = []) throws(DomainError) -> Kind.Fields {
+        let input = WireInput.root(object)
+        let draft = table.draft(from: input)
+        return try WireInput.merge(earlier + input.problems, into: Kind.validate(draft, today: today))
     }
 
     /// The fields as a client would send them: the base a merge patch or a transition applies to.
-    static func fieldsObject(_ fields: Kind.Fields, _ context: WireContext) -> JSONObject { JSONObject(encode(fields, context.plain())) }
+    static func fieldsObject(_ fields: Kind.Fields, _ context: WireContext) -> JSONObject {
+        JSONObject(table.show(fields, context.plain().fields).map { ($0.key, JSONValue($0.value)) })
+    }
+}
+
+extension JSONValue {
+    /// A field table's value in JSON.
+    init(_ value: FieldValue) {
+        switch value {
+        case .null: self = .null
+        case .string(let text): self = .string(text)
+        case .int(let number): self = .int(number)
+        case .bool(let flag): self = .bool(flag)
+        case .list(let items): self = .array(items.map(JSONValue.init))
+        case .object(let members): self = .object(JSONObject(members.map { ($0.key, JSONValue($0.value)) }))
+        }
+    }
 }
 
 extension JSONValue {

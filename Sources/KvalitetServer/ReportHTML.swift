@@ -40,7 +40,7 @@ enum ReportHTML {
             <tr><td>varav allvarliga</td><td class="n">\(lex.seriousOfCommitteeTreated)</td></tr>
             <tr><td>Anmälda till IVO under året</td><td class="n">\(lex.reportedToIvo)</td></tr>
             <tr><td>Öppna vid årets slut</td><td class="n">\(lex.openAtYearEnd)</td></tr>
-            <tr><td>Utredningar försenade till IVO (mer än två månader efter anmälan)</td><td class="n">\(lex.investigationsOverdueToIvo)</td></tr></table>
+            <tr><td>Utredningar försenade till IVO enligt lokal rutin för uppföljning</td><td class="n">\(lex.investigationsOverdueToIvo)</td></tr></table>
             <h2>4.2 Sammanställning och analys \(r.request.analysisFrom)–\(r.request.analysisTo)</h2>
             <h3>Kvalitetsavvikelser (\(r.analysis.avvikelserClosed) avslutade)</h3>
             \(codeTable("Kategori", r.analysis.avvikelserByCategory, list: "avvikelseKategori"))

@@ -25,16 +25,13 @@ struct ReportRoutes: Sendable {
         let unitId = query.text("unitId", max: 64)
         let from = query.date("analysisFrom"), to = query.date("analysisTo")
         for problem in ReportRequest.validate(year: year, analysisFrom: from, analysisTo: to) { query.fail(problem.pointer, problem.detail) }
-        let format = query.string("format")
-        if let format, !["json", "html", "csv"].contains(format) { query.fail("format", "must be json, html or csv") }
+        let chosen = ResponseFormat.negotiate(request, &query, offers: [.json, .html, .csv]).rawValue
         try query.throwIfAny()
         guard let year else { throw HTTPProblem.badRequest("year") }
         let reportRequest = ReportRequest(year: year, unitId: unitId, analysisFrom: from, analysisTo: to)
         guard reportRequest.analysisFrom <= reportRequest.analysisTo else {
             throw HTTPProblem.badQuery([("analysisTo", "must not be before analysisFrom (\(reportRequest.analysisFrom))")])
         }
-        let accept = request.headers[.accept] ?? ""
-        let chosen = format ?? (accept.contains("text/html") ? "html" : accept.contains("text/csv") ? "csv" : "json")
         let today = SwedishTime.today(clock)
         if let ifNoneMatch = request.headers[.ifNoneMatch] {
             let current = etag.value(generation: try await reports.generation(), request: reportRequest, format: chosen, actor: actor, today: today)

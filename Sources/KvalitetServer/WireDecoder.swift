@@ -110,12 +110,3 @@ struct WireDecoder {
         return nil
     }
 }
-
-extension Measure {
-    var json: JSONValue {
-        .object(JSONObject([
-            ("description", .string(description)), ("responsible", .optional(responsible)),
-            ("dueOn", .optional(dueOn)), ("doneOn", .optional(doneOn)),
-        ]))
-    }
-}

@@ -20,20 +20,30 @@ public struct DemoPlan: Sendable {
     public init(today: LocalDate, years: Int, scale: Double) {
         var items: [Item] = []
         for year in (today.year - years)...today.year {
-            let fraction = year == today.year ? Double(today.dayNumber - LocalDate(year: year, month: 1, day: 1)!.dayNumber) / 365 : 1
+            let fraction = year == today.year ? Double(today.dayNumber - LocalDate(year: year, month: 1,
+                day: 1)!.dayNumber) / 365 : 1
             let growth = 1 + Double(year - today.year + years) * 0.03
             func volume(_ perYear: Double) -> Int { Int((perYear * growth * fraction * scale).rounded()) }
             let external = volume(55)
-            items += [
-                Item(year: year, family: .avvikelse, count: volume(320), external: 0),
-                Item(year: year, family: .klagomal, count: external + volume(14), external: external),
-                Item(year: year, family: .lexSarah, count: volume(28), external: 0),
-                Item(year: year, family: .riskanalys, count: volume(18), external: 0),
-                Item(year: year, family: .egenkontroll, count: volume(14), external: 0),
-                Item(year: year, family: .tillsynsbeslut, count: volume(6), external: 0),
-            ]
+            items += RecordFamily.allCases.map { family in
+                family == .klagomal ? Item(year: year, family: family, count: external + volume(Self.perYear(family)),
+                                  external: external)
+                    : Item(year: year, family: family, count: volume(Self.perYear(family)), external: 0)
+            }
         }
         self.items = items
+    }
+
+    /// A family's records in a full year at scale 1 (klagomål: those from staff; 55 more come from outside).
+    static func perYear(_ family: RecordFamily) -> Double {
+        switch family {
+        case .avvikelse: 320
+        case .klagomal: 14
+        case .lexSarah: 28
+        case .riskanalys: 18
+        case .egenkontroll: 14
+        case .tillsynsbeslut: 6
+        }
     }
 
     /// The scale whose plan comes closest to `records` records (the same mix, just more or fewer).
@@ -43,7 +53,8 @@ public struct DemoPlan: Sendable {
         // Counts rise with the scale (in steps, from rounding): bisect to the closest.
         for _ in 0..<60 {
             let middle = (low + high) / 2
-            if DemoPlan(today: today, years: years, scale: middle).records < records { low = middle } else { high = middle }
+            if DemoPlan(today: today, years: years,
+                        scale: middle).records < records { low = middle } else { high = middle }
         }
         let below = DemoPlan(today: today, years: years, scale: low).records
         let above = DemoPlan(today: today, years: years, scale: high).records

@@ -7,7 +7,8 @@ import KvalitetDomain
 /// `units` loads the organisation tree; the API passes `database.unitTree(in:)` (the cache).
 extension RecordStore {
     /// Creates a record with the next case number of its family and year (or replays an idempotent retry).
-    static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date, settings: RecordSettings,
+    static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date,
+                       settings: RecordSettings,
                        in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
                        pending: PendingTallies? = nil) throws -> CreateOutcome<Kind> {
         if let idempotency, let replay = try replay(idempotency, actor: actor, in: db) {
@@ -31,27 +32,35 @@ extension RecordStore {
         return .created(record)
     }
 
+    /// A voided record never changes; a change must be of the version it was computed from.
+    static func checkChangeable(_ current: CaseRecord<Kind>, expectedVersion: Int?) throws {
+        if let voided = current.voided {
+            throw DomainError.conflict(rule: "\(current.id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
+        }
+        if let expectedVersion, current.version != expectedVersion {
+            throw DomainError.staleVersion(current: current.version)
+        }
+    }
+
     /// Changes a record through `transform` (see `change(_:expectedVersion:by:action:_:)`).
     static func change(_ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
                        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-                       _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
+                       _ transform: (CaseRecord<Kind>,
+                                     LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
         guard let current = try fetchVisible(id, actor: actor, in: db) else { throw notFound(id) }
-        return try change(current, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings, in: db,
+        return try change(current, expectedVersion: expectedVersion, by: actor, action: action, at: now,
+                          settings: settings, in: db,
                           units: units, transform)
     }
 
     /// The same change, of `current` as this transaction last wrote it: for a caller that has just
     /// created or changed the record itself (the demo loader), so it is not read back and decoded.
-    static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
+    static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
+                       at now: Date,
                        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-                       pending: PendingTallies? = nil, _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
-        let id = current.id
-        if let voided = current.voided {
-            throw DomainError.conflict(rule: "\(id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
-        }
-        if let expectedVersion, current.version != expectedVersion {
-            throw DomainError.staleVersion(current: current.version)
-        }
+                       pending: PendingTallies? = nil, _ transform: (CaseRecord<Kind>,
+                                                                     LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
+        try checkChangeable(current, expectedVersion: expectedVersion)
         var next = try transform(current, SwedishTime.date(of: now))
         try Kind.checkChange(from: current.fields, to: next.fields)
         next.id = current.id
@@ -60,7 +69,8 @@ extension RecordStore {
         next.createdBy = current.createdBy
         next.updatedAt = now
         // Units the record already names stay allowed for an actor who sees it through another one.
-        try checkUnits(of: next.fields, actor: actor, tree: units(db), alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
+        try checkUnits(of: next.fields, actor: actor, tree: units(db),
+                       alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
         try write(next, previous: current, action: action, actor: actor, settings: settings, in: db, pending: pending)
         return next
     }

@@ -34,7 +34,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         self.settings = settings
     }
 
-    public func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
+    public func create(_ fields: Kind.Fields, by actor: Actor,
+                       idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
@@ -62,23 +63,6 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         return try Self.decode(stored, cache: cache)
     }
 
-    /// Changes a record through `transform`, which sees the current record and today's date and
-    /// applies the domain's rules; refused when voided or when `expectedVersion` is not current.
-    /// A nil `expectedVersion` skips that check: only for appends that cannot lose anyone's change.
-    public func change(
-        _ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
-        _ transform: @escaping @Sendable (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>
-    ) async throws -> CaseRecord<Kind> {
-        let now = database.now
-        let settings = settings
-        return try await StorageErrors.translate {
-            try await database.write { [database] db in
-                try Self.change(id, expectedVersion: expectedVersion, by: actor, action: action, at: now, settings: settings,
-                                in: db, units: database.unitTree(in:), transform)
-            }
-        }
-    }
-
     /// Every version of a record, oldest first; reading history is audited like a detail read.
     public func history(_ id: CaseNumber, by actor: Actor) async throws -> [RecordVersion<Kind>] {
         let now = database.nowText
@@ -99,7 +83,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     /// One page of records the actor may see. With `auditAs`, each listed record is audited
     /// (an export that includes free text is a detail read of every record in it).
-    public func list(_ query: RecordQuery, by actor: Actor, auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
+    public func list(_ query: RecordQuery, by actor: Actor,
+                     auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
         let now = database.nowText
         let today = SwedishTime.date(of: database.now)
         // Read from a committed snapshot, so the decoded versions may be cached.
@@ -107,7 +92,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             try Self.fetchPage(query, actor: actor, today: today, cache: database.decodedRecords, in: db)
         }
         if let auditAs, !page.items.isEmpty {
-            try await AuditLog.append(to: database, at: now, actor: actor, action: auditAs, recordIds: page.items.map(\.id.description))
+            try await AuditLog.append(to: database, at: now, actor: actor, action: auditAs,
+                                      recordIds: page.items.map(\.id.description))
         }
         return page
     }
@@ -135,7 +121,8 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
         // Cached: the text varies only with the family, the size of the actor's unit scope and its role.
         return try Row.fetchOne(db.cachedStatement(sql: sql),
-                                arguments: prelude.arguments + [id.description, Kind.family.rawValue] + visible.arguments)
+                                arguments: prelude.arguments + [id.description,
+                                                                Kind.family.rawValue] + visible.arguments)
     }
 
     /// A committed version as a record, decoded once per version. Only a committed version (a
@@ -185,12 +172,14 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     }
 
     static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%",
+            with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// Every unit must exist, be visible to the actor (unless the record already names it), and be
     /// open on the record's primary date.
-    static func checkUnits(of fields: Kind.Fields, actor: Actor, tree: OrgTree, alreadyNamed: Set<String> = []) throws {
+    static func checkUnits(of fields: Kind.Fields, actor: Actor, tree: OrgTree,
+                           alreadyNamed: Set<String> = []) throws {
         let date = Kind.primaryDate(of: fields)
         var problems = ProblemList()
         for (pointer, unitId) in Kind.units(of: fields) {

@@ -21,17 +21,19 @@ enum ReportCounts {
 
         func arguments(_ tally: ReportTally, _ grain: ReportGrain) -> StatementArguments {
             let period = grain.period(of: tally.date)
-            return self == .counts ? [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key]
-                                   : [tally.metric.rawValue, grain.rawValue, period, tally.key]
+            return self == .counts ? [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key.stored]
+                                   : [tally.metric.rawValue, grain.rawValue, period, tally.key.stored]
         }
 
         /// The three statements that change a sum, written once per table (every record write runs them).
-        var sql: (upsert: String, subtract: String, remove: String) { self == .counts ? Self.countsSQL : Self.totalsSQL }
+        var sql: (upsert: String, subtract: String,
+                  remove: String) { self == .counts ? Self.countsSQL : Self.totalsSQL }
 
         private static let countsSQL = statements("report_counts", ["metric", "grain", "period", "units", "key"])
         private static let totalsSQL = statements("report_totals", ["metric", "grain", "period", "key"])
 
-        private static func statements(_ table: String, _ columns: [String]) -> (upsert: String, subtract: String, remove: String) {
+        private static func statements(_ table: String, _ columns: [String]) -> (upsert: String, subtract: String,
+            remove: String) {
             let list = columns.joined(separator: ", ")
             let matches = columns.map { "\($0) = ?" }.joined(separator: " AND ")
             return ("""
@@ -79,7 +81,7 @@ enum ReportCounts {
 
     /// Sums of `metric` over `range` grouped `by` units and key, key or units (empty when nothing counted).
     static func sums(_ metric: ReportMetric, over range: ReportRange, by grouping: Grouping = .unitsAndKeys,
-                     in db: Database) throws -> [(units: String, key: String, n: Int)] {
+                     in db: Database) throws -> [(units: String, key: TallyKey, n: Int)] {
         guard !range.pieces.isEmpty else { return [] }
         if let missing = range.pieces.first(where: { !metric.grains.contains($0.grain) }) {
             throw DomainError.conflict(rule: "the report's \(metric.rawValue) sums are not kept by \(missing.grain)")
@@ -93,20 +95,21 @@ enum ReportCounts {
         case .keys: ("'', key", "key")
         case .units: ("units, ''", "units")
         }
-        let sql = "SELECT \(columns), SUM(n) FROM (" + Array(repeating: select, count: range.pieces.count).joined(separator: " UNION ALL ")
+        let sql = "SELECT \(columns), SUM(n) FROM (" + Array(repeating: select,
+                                                             count: range.pieces.count).joined(separator: " UNION ALL ")
             + ") GROUP BY \(groups)"
         var arguments: StatementArguments = []
         for piece in range.pieces { arguments += [metric.rawValue, piece.grain.rawValue, piece.from, piece.to] }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        var sums: [(units: String, key: String, n: Int)] = []
-        while let row = try rows.next() { sums.append((row[0], row[1], row[2])) }
+        var sums: [(units: String, key: TallyKey, n: Int)] = []
+        while let row = try rows.next() { sums.append((row[0], TallyKey(stored: row[1], of: metric), row[2])) }
         return sums
     }
 
     /// Sums of `metric` per year for `years`, by units and key, or with `organisation` by key from
     /// the organisation's totals (the metric must have them; units are "").
     static func yearly(_ metric: ReportMetric, years: ClosedRange<Int>, organisation: Bool = false,
-                       in db: Database) throws -> [(year: Int, units: String, key: String, n: Int)] {
+                       in db: Database) throws -> [(year: Int, units: String, key: TallyKey, n: Int)] {
         precondition(!organisation || metric.hasTotals, "\(metric.rawValue) has no organisation totals")
         let sql = organisation
             ? "SELECT period, '', key, n FROM report_totals WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
@@ -114,17 +117,21 @@ enum ReportCounts {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
             metric.rawValue, ReportGrain.year.period(of: LocalDate(year: years.lowerBound, month: 1, day: 1)!),
             ReportGrain.year.period(of: LocalDate(year: years.upperBound, month: 1, day: 1)!)])
-        var sums: [(year: Int, units: String, key: String, n: Int)] = []
-        while let row = try rows.next() { sums.append((Int(row[0] as String) ?? 0, row[1], row[2], row[3])) }
+        var sums: [(year: Int, units: String, key: TallyKey, n: Int)] = []
+        while let row = try rows.next() {
+            sums.append((Int(row[0] as String) ?? 0, row[1], TallyKey(stored: row[2], of: metric), row[3]))
+        }
         return sums
     }
 
-    /// The organisation's sums of `metric` in `year` whose keys start with `prefix`, and how many
-    /// there are: one primary-key range (a key is "code|…", so the prefix ends in "|").
-    static func totalRows(_ metric: ReportMetric, year: Int, keyPrefix prefix: String, in db: Database) throws -> (rows: Int, n: Int) {
-        precondition(prefix.hasSuffix("|"), "a key prefix ends in |")
+    /// The organisation's sums of `metric` in `year` whose two-part keys start with `first`, and how
+    /// many there are: one primary-key range.
+    static func totalRows(_ metric: ReportMetric, year: Int, first: String, in db: Database) throws -> (rows: Int,
+        n: Int) {
+        precondition(metric.keyParts == 2, "\(metric.rawValue) has no two-part keys")
+        let prefix = first + TallyKey.separator
         // "}" is the byte after "|": the range holds exactly the keys starting with the prefix.
-        let end = String(prefix.dropLast()) + "}"
+        let end = first + "}"
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*), IFNULL(SUM(n), 0) FROM report_totals WHERE metric = ? AND grain = 'y' AND period = ? AND key >= ? AND key < ?
             """), arguments: [metric.rawValue, String(year), prefix, end])
@@ -154,7 +161,8 @@ enum ReportCounts {
         }
         var total: [ReportTally: Int] = [:]
         func add<Kind: StoredKind>(_ kind: Kind.Type) throws {
-            let bodies = try String.fetchCursor(db, sql: "SELECT body FROM records WHERE family = ?", arguments: [Kind.family.rawValue])
+            let bodies = try String.fetchCursor(db, sql: "SELECT body FROM records WHERE family = ?",
+                                                arguments: [Kind.family.rawValue])
             var done = 0
             func progress(_ message: Logger.Message) {
                 logger?.notice(message, metadata: ["family": "\(Kind.family.rawValue)", "records": "\(done)",
@@ -164,7 +172,8 @@ enum ReportCounts {
                 done += 1
                 if done.isMultiple(of: 100_000) { progress("report sums: still rebuilding") }
                 let record = try RecordCodec.decode(body, as: Kind.self)
-                for (tally, amount) in Kind.reportTallies(record, settings: settings) where metrics.contains(tally.metric) {
+                for (tally, amount) in Kind.reportTallies(record,
+                                                          settings: settings) where metrics.contains(tally.metric) {
                     total[tally, default: 0] += amount
                 }
             }
@@ -172,12 +181,7 @@ enum ReportCounts {
             total.removeAll(keepingCapacity: true)
             progress("report sums: family rebuilt")
         }
-        try add(Avvikelse.self)
-        try add(Klagomal.self)
-        try add(LexSarah.self)
-        try add(Riskanalys.self)
-        try add(Egenkontroll.self)
-        try add(Tillsynsbeslut.self)
+        for family in RecordFamily.allCases { try add(family.storedKind) }
         if metrics.count == ReportMetric.allCases.count {
             try db.execute(sql: "UPDATE report_counts_state SET built = 1 WHERE id = 1")
         }
@@ -232,4 +236,21 @@ extension KvalitetDatabase {
     }
 
     private struct CheckResult: Error { let matches: Bool }
+}
+
+/// How a tally key is kept in `report_counts.key`: its parts joined by "|" (only the last part,
+/// a free-text case number, may itself hold "|"), "" without parts.
+extension TallyKey {
+    static let separator = "|"
+
+    var stored: String { parts.joined(separator: Self.separator) }
+
+    init(stored: String, of metric: ReportMetric) {
+        switch metric.keyParts {
+        case 0: self = .none
+        case 1: self.init(stored)
+        default: self.init(parts: stored.split(separator: "|", maxSplits: metric.keyParts - 1,
+                                               omittingEmptySubsequences: false).map(String.init))
+        }
+    }
 }

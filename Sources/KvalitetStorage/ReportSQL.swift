@@ -14,12 +14,14 @@ struct ReportSQL {
     private var period: ReportRange { ReportRange(from: request.analysisFrom, to: request.analysisTo) }
 
     /// Sums of `metric` over `range` within the scope, by units and key.
-    private func sums(_ metric: ReportMetric, _ range: ReportRange) throws -> [(units: String, key: String, n: Int)] {
+    private func sums(_ metric: ReportMetric,
+                      _ range: ReportRange) throws -> [(units: String, key: TallyKey, n: Int)] {
         try ReportCounts.sums(metric, over: range, in: db).filter { scope.includes($0.units) }
     }
 
     /// Sums by key within the scope; the whole organisation's from its totals.
-    private func keySums(_ metric: ReportMetric, _ range: ReportRange) throws -> [(units: String, key: String, n: Int)] {
+    private func keySums(_ metric: ReportMetric,
+                         _ range: ReportRange) throws -> [(units: String, key: TallyKey, n: Int)] {
         scope.units == nil ? try ReportCounts.sums(metric, over: range, by: .keys, in: db) : try sums(metric, range)
     }
 
@@ -28,23 +30,18 @@ struct ReportSQL {
     }
 
     private func byKey(_ metric: ReportMetric, _ range: ReportRange) throws -> [String: Int] {
-        try keySums(metric, range).reduce(into: [:]) { $0[$1.key, default: 0] += $1.n }
+        try keySums(metric, range).reduce(into: [:]) { $0[$1.key[0], default: 0] += $1.n }
     }
 
     /// Sums by units (a unit, or a multi-unit record's units) within the scope, added up by SQLite.
-    private func unitSums(_ metric: ReportMetric, _ range: ReportRange) throws -> [(units: String, key: String, n: Int)] {
+    private func unitSums(_ metric: ReportMetric,
+                          _ range: ReportRange) throws -> [(units: String, key: TallyKey, n: Int)] {
         try ReportCounts.sums(metric, over: range, by: .units, in: db).filter { scope.includes($0.units) }
     }
 
-    /// Keys of the form "a|b": the sums by the part before the "|" (0) or after it (1).
-    private func byPart(_ rows: [(units: String, key: String, n: Int)], _ position: Int) -> [String: Int] {
-        rows.reduce(into: [:]) { $0[Self.part(of: $1.key, position), default: 0] += $1.n }
-    }
-
-    /// The part of a key "a|b" before its first "|" (0) or after it (1); b may itself hold "|".
-    private static func part(of key: String, _ position: Int) -> String {
-        let bar = key.firstIndex(of: "|") ?? key.endIndex
-        return String(position == 0 ? key[..<bar] : key[(bar == key.endIndex ? bar : key.index(after: bar))...])
+    /// Two-part keys: the sums by their first (0) or second (1) part.
+    private func byPart(_ rows: [(units: String, key: TallyKey, n: Int)], _ position: Int) -> [String: Int] {
+        rows.reduce(into: [:]) { $0[$1.key[position], default: 0] += $1.n }
     }
 
     // MARK: Received (4.1)
@@ -52,13 +49,14 @@ struct ReportSQL {
     func received() throws -> Kvalitetsberattelse.Received {
         let klagomal = try ReportCounts.yearly(.klagomalReceived, years: request.seriesYears, in: db)
         return Kvalitetsberattelse.Received(
-            klagomalUtomstaende: receivedFigure(klagomal.filter { $0.key == KlagomalSource.utomstaende.rawValue }),
-            klagomalPersonal: receivedFigure(klagomal.filter { $0.key == KlagomalSource.personal.rawValue }),
-            kvalitetsavvikelser: receivedFigure(try ReportCounts.yearly(.avvikelseReceived, years: request.seriesYears, in: db)),
+            klagomalUtomstaende: receivedFigure(klagomal.filter { $0.key[0] == KlagomalSource.utomstaende.rawValue }),
+            klagomalPersonal: receivedFigure(klagomal.filter { $0.key[0] == KlagomalSource.personal.rawValue }),
+            kvalitetsavvikelser: receivedFigure(try ReportCounts.yearly(.avvikelseReceived, years: request.seriesYears,
+                in: db)),
             lexSarah: receivedFigure(try ReportCounts.yearly(.lexSarahReported, years: request.seriesYears, in: db)))
     }
 
-    private func receivedFigure(_ rows: [(year: Int, units: String, key: String, n: Int)]) -> ReceivedFigure {
+    private func receivedFigure(_ rows: [(year: Int, units: String, key: TallyKey, n: Int)]) -> ReceivedFigure {
         let counts = rows.filter { scope.includes($0.units) }.map { row in
             (area: scope.tree.effectiveArea(of: row.units), year: row.year, count: row.n)
         }
@@ -70,17 +68,18 @@ struct ReportSQL {
     func lexSarah(asOf: LocalDate) throws -> Kvalitetsberattelse.LexSarahFigures {
         var byYear: [Int: Int] = [:]
         var serious = 0
-        let seriousKeys = LexSarahAssessment.allCases.filter(\.isSerious).map { "|" + $0.rawValue }
-        for row in try ReportCounts.yearly(.lexSarahTreated, years: request.seriesYears, organisation: scope.units == nil, in: db)
+        for row in try ReportCounts.yearly(.lexSarahTreated, years: request.seriesYears,
+                                           organisation: scope.units == nil, in: db)
         where scope.includes(row.units) {
             byYear[row.year, default: 0] += row.n
-            if row.year == request.year, seriousKeys.contains(where: row.key.hasSuffix) { serious += row.n }
+            if row.year == request.year, LexSarahAssessment(rawValue: row.key[1])?.isSerious == true { serious += row.n }
         }
-        let yearEnd = ReportRange.through(request.yearEnd)
-        let open = try total(.lexSarahReported, yearEnd) - total(.lexSarahClosed, yearEnd)
-        let overdue = try total(.lexSarahOverdueFrom, .through(asOf)) - total(.lexSarahOverdueUntil, .through(asOf))
-        return .init(committeeTreated: byYear[request.year] ?? 0, committeeTreatedSeries: ReportRules.series(byYear, years: request.seriesYears),
-                     seriousOfCommitteeTreated: serious, reportedToIvo: try total(.lexSarahReportedToIvo, year), openAtYearEnd: open,
+        let open = try LexSarahCounting.openAtYearEnd(request.yearEnd, sum: total)
+        let overdue = try LexSarahCounting.overdue(asOf: asOf, sum: total)
+        return .init(committeeTreated: byYear[request.year] ?? 0,
+                     committeeTreatedSeries: ReportRules.series(byYear, years: request.seriesYears),
+                     seriousOfCommitteeTreated: serious, reportedToIvo: try total(.lexSarahReportedToIvo,
+                         year), openAtYearEnd: open,
                      investigationsOverdueToIvo: overdue)
     }
 
@@ -90,11 +89,12 @@ struct ReportSQL {
         var analysis = Kvalitetsberattelse.Analysis()
         let avvikelser = try sums(.avvikelseClosed, period)
         analysis.avvikelserClosed = avvikelser.reduce(0) { $0 + $1.n }
-        analysis.avvikelserByCategory = ReportRules.sorted(avvikelser.reduce(into: [:]) { $0[$1.key, default: 0] += $1.n })
+        analysis.avvikelserByCategory = ReportRules.sorted(avvikelser.reduce(into: [:]) { $0[$1.key[0], default: 0] += $1.n })
         var perUnit: [String: [String: Int]] = [:]
-        for row in avvikelser { perUnit[row.units, default: [:]][row.key, default: 0] += row.n }
+        for row in avvikelser { perUnit[row.units, default: [:]][row.key[0], default: 0] += row.n }
         analysis.avvikelserByUnit = perUnit.map { unit, categories in
-            Kvalitetsberattelse.UnitCount(unitId: unit, count: categories.values.reduce(0, +), byCategory: ReportRules.sorted(categories))
+            Kvalitetsberattelse.UnitCount(unitId: unit, count: categories.values.reduce(0, +),
+                                          byCategory: ReportRules.sorted(categories))
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.unitId < $1.unitId }
         analysis.avvikelserByRootCause = ReportRules.sorted(try byKey(.avvikelseClosedCause, period))
 
@@ -142,7 +142,7 @@ struct ReportSQL {
     }
 
     /// How many counted records name each set of units.
-    private func namedUnits(_ rows: [(units: String, key: String, n: Int)]) -> [Set<String>: Int] {
+    private func namedUnits(_ rows: [(units: String, key: TallyKey, n: Int)]) -> [Set<String>: Int] {
         rows.reduce(into: [:]) { $0[Set($1.units.split(separator: ",").map(String.init)), default: 0] += $1.n }
     }
 
@@ -176,20 +176,22 @@ struct ReportSQL {
         if scope.units == nil {
             // The organisation's case sums: a case is a row, so counting rows counts distinct cases.
             return try authorities.map { authority in
-                let cases = try ReportCounts.totalRows(.tillsynCase, year: request.year, keyPrefix: authority + "|", in: db)
-                let deficient = try ReportCounts.totalRows(.tillsynDeficientCase, year: request.year, keyPrefix: authority + "|", in: db)
-                return .init(authority: authority, decisions: cases.n, cases: cases.rows, casesWithDeficiencies: deficient.rows)
+                let cases = try ReportCounts.totalRows(.tillsynCase, year: request.year, first: authority, in: db)
+                let deficient = try ReportCounts.totalRows(.tillsynDeficientCase, year: request.year, first: authority,
+                                                           in: db)
+                return .init(authority: authority, decisions: cases.n, cases: cases.rows,
+                             casesWithDeficiencies: deficient.rows)
             }
         }
         // A scope: the units' case sums, so that a case in two units in scope counts once.
         var decisions: [String: Int] = [:]
-        var cases: [String: Set<String>] = [:]
-        var deficient: [String: Set<String>] = [:]
+        var cases: [String: Set<TallyKey>] = [:]
+        var deficient: [String: Set<TallyKey>] = [:]
         for row in try sums(.tillsynCase, year) {
-            decisions[Self.part(of: row.key, 0), default: 0] += row.n
-            cases[Self.part(of: row.key, 0), default: []].insert(row.key)
+            decisions[row.key[0], default: 0] += row.n
+            cases[row.key[0], default: []].insert(row.key)
         }
-        for row in try sums(.tillsynDeficientCase, year) { deficient[Self.part(of: row.key, 0), default: []].insert(row.key) }
+        for row in try sums(.tillsynDeficientCase, year) { deficient[row.key[0], default: []].insert(row.key) }
         return authorities.map { authority in
             .init(authority: authority, decisions: decisions[authority] ?? 0, cases: cases[authority]?.count ?? 0,
                   casesWithDeficiencies: deficient[authority]?.count ?? 0)
@@ -198,9 +200,11 @@ struct ReportSQL {
 
     func handlingTimes() throws -> Kvalitetsberattelse.HandlingTimes {
         func histogram(_ metric: ReportMetric) throws -> Kvalitetsberattelse.HandlingTime {
-            .init(histogram: try byKey(metric, year).reduce(into: [:]) { $0[Int($1.key) ?? 0, default: 0] += $1.value })
+            .init(histogram: try byKey(metric,
+                                       year).reduce(into: [:]) { $0[Int($1.key) ?? 0, default: 0] += $1.value })
         }
-        return .init(kvalitetsavvikelser: try histogram(.avvikelseHandlingDays), klagomal: try histogram(.klagomalHandlingDays),
+        return .init(kvalitetsavvikelser: try histogram(.avvikelseHandlingDays),
+                     klagomal: try histogram(.klagomalHandlingDays),
                      lexSarah: try histogram(.lexSarahHandlingDays))
     }
 }

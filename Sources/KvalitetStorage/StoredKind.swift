@@ -2,11 +2,14 @@ import Foundation
 import GRDB
 import KvalitetDomain
 
-/// What storage needs from a record family beyond `RecordKind`: its fact rows, deadline condition
-/// and report tallies.
+/// What storage needs from a record family beyond `RecordKind`: its facts row (the field table's
+/// single values, named in snake_case, plus derived columns), child rows, deadline condition and
+/// report tallies.
 public protocol StoredKind: RecordKind {
-    /// Writes (or rewrites) the family's fact rows for `record`, in the caller's transaction.
-    static func writeFacts(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws
+    /// Columns of the facts row the field table does not give: derived values and nested parts.
+    static func derivedFacts(_ record: CaseRecord<Self>, settings: RecordSettings) -> [(String, DatabaseValue)]
+    /// Writes (or rewrites) the family's child rows (root causes, notes, risks) in the caller's transaction.
+    static func writeChildRows(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws
     /// A condition on `r` (records) with one `?` for today, true for records that need action
     /// because a deadline has passed; nil when the family has no deadlines (`?overdue=` is refused).
     static var overdueCondition: String? { get }
@@ -16,6 +19,44 @@ public protocol StoredKind: RecordKind {
 
 extension StoredKind {
     public static var overdueCondition: String? { nil }
+    public static func derivedFacts(_ record: CaseRecord<Self>,
+                                    settings: RecordSettings) -> [(String, DatabaseValue)] { [] }
+    public static func writeChildRows(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws {}
+
+    /// The family's facts table: `avvikelse_facts`, `lex_sarah_facts`, …
+    static var factsTable: String { family.rawValue + "_facts" }
+
+    /// Writes (or rewrites) the record's facts row and child rows, in the caller's transaction.
+    static func writeFacts(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws {
+        let context = FieldContext(today: primaryDate(of: record.fields), settings: settings, annotated: false)
+        let columns: [(String, DatabaseValue)] = [("record_id", record.id.description.databaseValue),
+                                                  ("status", record.status.rawValue.databaseValue)]
+            + fieldTable.facts(record.fields, context).map { (snakeCase($0.key), $0.value.databaseValue) }
+            + derivedFacts(record, settings: settings) + [("voided", (record.voided == nil ? 0 : 1).databaseValue)]
+        let sql = "INSERT OR REPLACE INTO \(factsTable) (" + columns.map(\.0).joined(separator: ", ") + ") VALUES ("
+            + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        try db.executeCached(sql: sql, arguments: StatementArguments(columns.map(\.1)))
+        try writeChildRows(record, to: db, settings: settings)
+    }
+}
+
+/// `receivedOn` → `received_on`: a field's column name.
+func snakeCase(_ key: String) -> String {
+    key.reduce(into: "") { name, character in
+        if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+    }
+}
+
+extension FieldValue {
+    /// A single value as SQLite keeps it (flags as 0 and 1); lists and objects are never facts.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null, .list, .object: .null
+        case .string(let text): text.databaseValue
+        case .int(let number): number.databaseValue
+        case .bool(let flag): (flag ? 1 : 0).databaseValue
+        }
+    }
 }
 
 /// The JSON form a record takes in `records.body` and `record_versions.snapshot`.
@@ -50,28 +91,32 @@ enum RootCauseRows {
     static func replace(recordId: String, causes: [RootCause], in db: Database) throws {
         try db.executeCached(sql: "DELETE FROM record_root_causes WHERE record_id = ?", arguments: [recordId])
         for cause in causes {
-            try db.executeCached(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)", arguments: [recordId, cause.rawValue])
+            try db.executeCached(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)",
+                                 arguments: [recordId, cause.rawValue])
         }
     }
 }
 
 extension Avvikelse: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Avvikelse>, settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(_ record: CaseRecord<Avvikelse>,
+                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
 
-    public static func writeFacts(_ record: CaseRecord<Avvikelse>, to db: Database, settings: RecordSettings) throws {
-        let f = record.fields
-        try db.executeCached(sql: """
-            INSERT OR REPLACE INTO avvikelse_facts
-                (record_id, unit_id, received_on, occurred_on, category, lagrum, status, closed_on, voided)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [record.id.description, f.unitId, f.receivedOn.description, f.occurredOn?.description,
-                             f.category.rawValue, f.lagrum.rawValue, record.status.rawValue, f.closedOn?.description,
-                             record.voided == nil ? 0 : 1])
-        try RootCauseRows.replace(recordId: record.id.description, causes: f.rootCauses, in: db)
+    public static func writeChildRows(_ record: CaseRecord<Avvikelse>, to db: Database,
+                                      settings: RecordSettings) throws {
+        try RootCauseRows.replace(recordId: record.id.description, causes: record.fields.rootCauses, in: db)
     }
 }
 
 extension ChangeAction {
     /// The action as `record_versions` stores it: schema 1 allows only four, and a note is an update of the record.
     var versionAction: String { self == .note ? ChangeAction.update.rawValue : rawValue }
+}
+
+extension RecordFamily {
+    /// The family's storage description. Every family's kind is a `StoredKind` (its conformance
+    /// lives in this module); the registry tests check each.
+    public var storedKind: any StoredKind.Type {
+        guard let kind = kind as? any StoredKind.Type else { preconditionFailure("\(self) is not stored") }
+        return kind
+    }
 }

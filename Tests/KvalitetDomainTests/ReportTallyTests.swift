@@ -67,3 +67,31 @@ struct ReportTallyTests {
         #expect(delta.count == 1 && delta.first?.key.metric == .lexSarahOverdueUntil && delta.first?.value == 1)
     }
 }
+
+@Suite("IVO follow-up days")
+struct IvoFollowUpTests {
+    /// (anmälan, sent, months, first overdue day, day the overdue days end)
+    static let rows: [(String, String?, Int, String?, String?)] = [
+        ("2025-02-01", nil, 2, "2025-04-02", nil),
+        ("2025-02-01", "2025-04-01", 2, nil, nil),
+        ("2025-02-01", "2025-04-02", 2, nil, nil),
+        ("2025-02-01", "2025-04-03", 2, "2025-04-02", "2025-04-03"),
+        ("2025-12-31", nil, 2, "2026-03-01", nil),
+        ("2025-02-01", "2025-03-15", 1, "2025-03-02", "2025-03-15"),
+        ("2025-02-01", "2025-03-15", 3, nil, nil),
+    ]
+
+    @Test(arguments: rows) func overdueDaysFollowTheLocalRoutine(row: (String, String?, Int, String?, String?)) throws {
+        let routine = try #require(IvoFollowUp(months: row.2))
+        let overdue = routine.overdue(reportedOn: LocalDate(row.0)!, sentOn: row.1.flatMap(LocalDate.init))
+        #expect(overdue?.from.description == row.3)
+        #expect(overdue?.until?.description == row.4)
+    }
+
+    @Test func theReportsFiguresAreDifferencesOfSums() {
+        let sums: [ReportMetric: Int] = [.lexSarahReported: 9, .lexSarahClosed: 4, .lexSarahOverdueFrom: 3, .lexSarahOverdueUntil: 1]
+        let sum = { (metric: ReportMetric, _: ReportRange) in sums[metric] ?? 0 }
+        #expect(LexSarahCounting.openAtYearEnd(LocalDate("2025-12-31")!, sum: sum) == 5)
+        #expect(LexSarahCounting.overdue(asOf: LocalDate("2025-12-31")!, sum: sum) == 2)
+    }
+}

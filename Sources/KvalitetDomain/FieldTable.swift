@@ -1,0 +1,118 @@
+/// A record family's fields described once, as a table: from it follow how a body is read into a
+/// draft, how a record is shown, the keys a body may carry, the free-text paths (kept out of lists,
+/// aggregates and text-less exports) and the CSV columns. The server reads and writes JSON with it;
+/// the domain stays free of any format.
+public struct FieldTable<Kind: RecordKind>: Sendable {
+    public let fields: [FieldSpec<Kind>]
+    /// Values computed on read (deadlines), shown after the fields and never accepted in a body.
+    public let computed: [ComputedField<Kind>]
+    /// The code list the common `category` list filter is checked against.
+    public let categoryCodes: [String]
+    /// The family's code lists, in the order `GET /api/v1/kodverk` lists them.
+    public let codeLists: [CodeListDescription]
+
+    public init(_ fields: [FieldSpec<Kind>], computed: [ComputedField<Kind>] = [], category: any Code.Type,
+                codeLists: [CodeListDescription]) {
+        self.fields = fields
+        self.computed = computed
+        self.categoryCodes = category.allCodes
+        self.codeLists = codeLists
+    }
+
+    /// Every field key, in output order.
+    public var keys: [String] { fields.map(\.key) }
+    public var transitionOnlyKeys: Set<String> { Set(fields.filter { $0.role == .transitionOnly }.map(\.key)) }
+    public var serverManagedKeys: Set<String> { Set(fields.filter { $0.role == .serverManaged }.map(\.key)) }
+    /// Keys a create or PATCH body may carry.
+    public var editableKeys: Set<String> { Set(fields.filter { $0.role == .editable }.map(\.key)) }
+    public var computedKeys: Set<String> { Set(computed.map(\.key)) }
+    /// Paths that may hold personal data (`description`, `investigation/motivation`, `risks/*/description`).
+    public var freeTextPaths: Set<String> { Set(fields.flatMap(\.freeTextPaths)) }
+    /// CSV columns as paths (`investigation/assessment`), nested objects flattened, computed ones last.
+    public var csvColumns: [String] { fields.flatMap(\.csvColumns) + computed.flatMap(\.csvColumns) }
+
+    /// What a client sent, read member by member; the reader reports wrongly typed values.
+    public func draft(from body: any FieldInput) -> Kind.Draft {
+        var draft = Kind.Draft()
+        for field in fields where field.role != .serverManaged { field.read(&draft, body.member(field.key)) }
+        return draft
+    }
+
+    /// The fields as shown, in table order.
+    public func show(_ fields: Kind.Fields, _ context: FieldContext) -> [FieldMember] {
+        self.fields.map { FieldMember($0.key, $0.show(fields, context)) }
+    }
+
+    /// The fields storage keeps as columns, with their values.
+    public func facts(_ fields: Kind.Fields, _ context: FieldContext) -> [FieldMember] {
+        self.fields.filter(\.isFact).map { FieldMember($0.key, $0.show(fields, context)) }
+    }
+
+    /// The computed values of a record as of `context.today`.
+    public func showComputed(_ record: CaseRecord<Kind>, _ context: FieldContext) -> [FieldMember] {
+        computed.map { FieldMember($0.key, $0.show(record, context)) }
+    }
+}
+
+/// One row of a field table. Key paths are immutable values, hence `@unchecked Sendable`.
+public struct FieldSpec<Kind: RecordKind>: @unchecked Sendable {
+    /// Who may set the field: any body, only a transition's, or only the service.
+    public enum Role: Sendable { case editable, transitionOnly, serverManaged }
+
+    public let key: String
+    public let role: Role
+    /// Paths of this field that may hold personal data.
+    public let freeTextPaths: [String]
+    public let csvColumns: [String]
+    /// A single value that is not free text: storage keeps it as a typed, checked column too.
+    public let isFact: Bool
+    let read: (inout Kind.Draft, any FieldInput) -> Void
+    let show: (Kind.Fields, FieldContext) -> FieldValue
+
+    /// A row; `freeText` and `csv` are paths below the key ("" is the field itself).
+    public init(_ key: String, role: Role = .editable, freeText: [String] = [], csv: [String] = [""],
+                isFact: Bool = false,
+                read: @escaping (inout Kind.Draft, any FieldInput) -> Void,
+                show: @escaping (Kind.Fields, FieldContext) -> FieldValue) {
+        self.key = key
+        self.role = role
+        self.freeTextPaths = freeText.map { $0.isEmpty ? key : key + "/" + $0 }
+        self.csvColumns = csv.map { $0.isEmpty ? key : key + "/" + $0 }
+        self.isFact = isFact
+        self.read = read
+        self.show = show
+    }
+}
+
+/// A value computed on read, such as a deadline.
+public struct ComputedField<Kind: RecordKind>: Sendable {
+    public let key: String
+    public let csvColumns: [String]
+    let show: @Sendable (CaseRecord<Kind>, FieldContext) -> FieldValue
+
+    public init(_ key: String, csv: [String],
+                show: @escaping @Sendable (CaseRecord<Kind>, FieldContext) -> FieldValue) {
+        self.key = key
+        self.csvColumns = csv.map { key + "/" + $0 }
+        self.show = show
+    }
+}
+
+/// What showing a record needs besides the record: today (deadlines), the settings (risk levels),
+/// and whether values the service computes are shown (not in the form a merge patch applies to).
+public struct FieldContext: Sendable {
+    public let today: LocalDate
+    public let settings: RecordSettings
+    public var annotated: Bool
+
+    public init(today: LocalDate, settings: RecordSettings, annotated: Bool = true) {
+        self.today = today
+        self.settings = settings
+        self.annotated = annotated
+    }
+}
+
+/// A draft's starting point: nothing sent yet.
+public protocol RecordDraft: Sendable {
+    init()
+}
