@@ -49,11 +49,34 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // The demo municipality `kvalitet demo` loads, through the same stores the API uses.
+        .target(
+            name: "KvalitetDemo",
+            dependencies: [
+                "KvalitetDomain",
+                "KvalitetStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // The Kolada API v3 client and importer.
+        .target(
+            name: "KvalitetKolada",
+            dependencies: [
+                "KvalitetDomain",
+                "KvalitetStorage",
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            // The only code that uses URLSession (FoundationNetworking), which runs on the system
+            // libcurl; with --static-swift-stdlib that library must be linked by name.
+            linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "KvalitetServer",
             dependencies: [
                 "KvalitetDomain",
                 "KvalitetStorage",
+                "KvalitetKolada",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -65,10 +88,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            // The Kolada client uses URLSession (FoundationNetworking), which runs on the system
-            // libcurl; with --static-swift-stdlib that library must be linked by name.
-            linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
             name: "kvalitet",
@@ -76,6 +96,8 @@ let package = Package(
                 "KvalitetServer",
                 "KvalitetStorage",
                 "KvalitetDomain",
+                "KvalitetDemo",
+                "KvalitetKolada",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "KvalitetStorageTests",
             dependencies: [
-                "KvalitetStorage", "KvalitetDomain", "TestSupport",
+                "KvalitetStorage", "KvalitetDomain", "KvalitetDemo", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
@@ -104,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "KvalitetServerTests",
             dependencies: [
-                "KvalitetServer", "KvalitetStorage", "KvalitetDomain", "TestSupport",
+                "KvalitetServer", "KvalitetStorage", "KvalitetDomain", "KvalitetKolada", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

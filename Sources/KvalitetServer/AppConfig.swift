@@ -1,5 +1,6 @@
 import Foundation
 import KvalitetDomain
+import KvalitetKolada
 import KvalitetStorage
 import Logging
 

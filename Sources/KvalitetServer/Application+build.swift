@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KvalitetDomain
+import KvalitetKolada
 import KvalitetStorage
 import Logging
 import Synchronization

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KvalitetDomain
+import KvalitetKolada
 import KvalitetStorage
 
 /// A key figure's Kolada values (kept apart from its own values) and the admins' import of them.

@@ -1,5 +1,6 @@
 import Hummingbird
 import KvalitetDomain
+import KvalitetKolada
 import KvalitetStorage
 import Logging
 import NIOCore

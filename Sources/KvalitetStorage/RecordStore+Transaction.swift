@@ -7,7 +7,7 @@ import KvalitetDomain
 /// `units` loads the organisation tree; the API passes `database.unitTree(in:)` (the cache).
 extension RecordStore {
     /// Creates a record with the next case number of its family and year (or replays an idempotent retry).
-    static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date,
+    package static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date,
                        settings: RecordSettings,
                        in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
                        pending: PendingTallies? = nil) throws -> CreateOutcome<Kind> {
@@ -55,8 +55,8 @@ extension RecordStore {
 
     /// The same change, of `current` as this transaction last wrote it: for a caller that has just
     /// created or changed the record itself (the demo loader), so it is not read back and decoded.
-    static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
-                       at now: Date,
+    package static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
+                               at now: Date,
                        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
                        pending: PendingTallies? = nil, _ transform: (CaseRecord<Kind>,
                                                                      LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {

@@ -191,14 +191,16 @@ enum ReportCounts {
 /// Tally changes gathered over the writes of one transaction and added to the sums once, by
 /// `flush`, before it commits: the demo loader changes the same few thousand month, unit and code
 /// sums over and over within a transaction of thousands of records. Lives inside one transaction.
-final class PendingTallies {
+package final class PendingTallies {
     private var delta: [ReportTally: Int] = [:]
+
+    package init() {}
 
     func add(_ change: [ReportTally: Int]) {
         for (tally, amount) in change { delta[tally, default: 0] += amount }
     }
 
-    func flush(in db: Database) throws {
+    package func flush(in db: Database) throws {
         try ReportCounts.apply(delta.filter { $0.value != 0 }, in: db)
         delta.removeAll(keepingCapacity: true)
     }

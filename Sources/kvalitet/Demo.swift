@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KvalitetDemo
 import KvalitetDomain
 import KvalitetServer
 import KvalitetStorage

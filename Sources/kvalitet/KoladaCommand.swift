@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KvalitetDomain
+import KvalitetKolada
 import KvalitetServer
 import KvalitetStorage
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KvalitetDomain
+@testable import KvalitetKolada
 @testable import KvalitetServer
 import Logging
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import KvalitetDomain
+@testable import KvalitetKolada
 @testable import KvalitetServer
 import Testing
 

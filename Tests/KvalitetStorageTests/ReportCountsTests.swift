@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KvalitetDemo
 import KvalitetDomain
 @testable import KvalitetStorage
 import Testing

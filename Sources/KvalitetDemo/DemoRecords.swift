@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KvalitetDomain
+import KvalitetStorage
 
 /// The demo's records, one at a time, each taken through its workflow as staff would. Every create
 /// and every step is the stores' own in-transaction `RecordStore.create`/`change` (the same checks,

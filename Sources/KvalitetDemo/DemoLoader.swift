@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KvalitetDomain
+import KvalitetStorage
 
 /// Loads a realistic demo municipality — a förvaltning, five avdelningar in different areas with
 /// sections, and five years of records of every family at plausible volumes — through the same

@@ -1,5 +1,6 @@
 import Foundation
 import KvalitetDomain
+import KvalitetStorage
 
 /// How many records of each family the demo writes in each year: `years` full years before this
 /// one (what last year's report shows) and this year so far, growing 3 % a year, all times `scale`.
