@@ -96,7 +96,8 @@ public struct KoladaClient: Sendable {
             throw KoladaError.badPaging(url: url.absoluteString, detail: "next_url \(text.prefix(200)) is not on \(baseURL.absoluteString)")
         }
         guard !read.contains(next.absoluteString) else {
-            throw KoladaError.badPaging(url: url.absoluteString, detail: "next_url \(text.prefix(200)) names a page already read")
+            throw KoladaError.badPaging(url: url.absoluteString,
+                                        detail: "next_url \(text.prefix(200)) names a page already read")
         }
         return next
     }
