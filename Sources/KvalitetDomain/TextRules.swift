@@ -26,12 +26,13 @@ public enum TextRules {
 
     /// What shows nothing: Unicode white space (NBSP and the other spaces, line breaks, tab) and the
     /// invisible characters people paste (soft hyphen, zero-width space and joiners, directional
-    /// marks, word joiner, variation selectors, BOM, Hangul fillers). openapi.yaml's text patterns
-    /// list the same code points.
+    /// marks, word joiner, variation selectors, BOM, Hangul fillers, the blank Braille pattern,
+    /// interlinear annotation marks). openapi.yaml's text patterns list the same code points.
     static let invisible: [ClosedRange<UInt32>] = [
         0x09...0x0D, 0x20...0x20, 0x85...0x85, 0xA0...0xA0, 0xAD...0xAD, 0x34F...0x34F, 0x61C...0x61C,
         0x115F...0x1160, 0x1680...0x1680, 0x17B4...0x17B5, 0x180B...0x180F, 0x2000...0x200F, 0x2028...0x202F,
-        0x205F...0x206F, 0x3000...0x3000, 0x3164...0x3164, 0xFE00...0xFE0F, 0xFEFF...0xFEFF, 0xFFA0...0xFFA0,
+        0x205F...0x206F, 0x2800...0x2800, 0x3000...0x3000, 0x3164...0x3164, 0xFE00...0xFE0F, 0xFEFF...0xFEFF,
+        0xFFA0...0xFFA0, 0xFFF9...0xFFFB,
     ]
 
     /// True when nothing in `text` is visible (see `invisible`); true for "".

@@ -63,17 +63,19 @@ public struct KoladaClient: Sendable {
                     + yearChunk.map(String.init).joined(separator: ",")
                 var next: URL? = baseURL.appendingPathComponent(path)
                 var pages = 0
+                var read = Set<String>()
                 while let url = next {
                     pages += 1
                     if pages > maxPages {
                         throw KoladaError.badPaging(url: url.absoluteString, detail: "more than \(maxPages) pages")
                     }
                     let data = try await get(url, session: session)
+                    read.insert(url.absoluteString)
                     let page = try KoladaPage.decode(data, url: url, fetchedAt: clock.now())
                     fetched.pages += 1
                     fetched.valuesRead += page.values.count
                     fetched.values += page.values.filter { $0.kpi == kpi }
-                    next = page.isLast ? nil : try page.next.map { try checkedNext($0, from: url) }
+                    next = page.isLast ? nil : try page.next.map { try checkedNext($0, from: url, read: read) }
                 }
             }
         }
@@ -85,12 +87,17 @@ public struct KoladaClient: Sendable {
     }
 
     /// `next_url` must stay on the configured API: a redirected import must not fetch from anywhere else.
-    /// A relative one is resolved against the page it came with.
-    private func checkedNext(_ text: String, from url: URL) throws -> URL {
+    /// A relative one is resolved against the page it came with. One naming a page already `read`
+    /// would loop until `maxPages`, each page counted again: it ends the import at once.
+    private func checkedNext(_ text: String, from url: URL, read: Set<String>) throws -> URL {
         guard let next = URL(string: text, relativeTo: url)?.absoluteURL, next.scheme == baseURL.scheme,
               next.host == baseURL.host, next.port == baseURL.port,
               next.path.hasPrefix(baseURL.path) else {
             throw KoladaError.badPaging(url: url.absoluteString, detail: "next_url \(text.prefix(200)) is not on \(baseURL.absoluteString)")
+        }
+        guard !read.contains(next.absoluteString) else {
+            throw KoladaError.badPaging(url: url.absoluteString,
+                                        detail: "next_url \(text.prefix(200)) names a page already read")
         }
         return next
     }

@@ -24,9 +24,13 @@ struct ClientRequestResponder<Base: HTTPResponder>: HTTPResponder where Base.Con
         let rewritten = head == request.head ? request : Request(head: head, body: request.body)
         let response = try await base.respond(to: rewritten, context: context)
         guard isHead else { return response }
-        // The GET's status and headers, its length included when known, and no body.
+        // The GET's status and headers, its length included when known, and no body. A streamed GET
+        // (CSV) has no length: the empty body must not have one either, or the HEAD says 0 bytes.
         var headers = response.headers
-        if let length = response.body.contentLength { headers[.contentLength] = String(length) }
+        guard let length = response.body.contentLength else {
+            return Response(status: response.status, headers: headers, body: ResponseBody { try await $0.finish(nil) })
+        }
+        headers[.contentLength] = String(length)
         return Response(status: response.status, headers: headers, body: ResponseBody())
     }
 }

@@ -71,18 +71,20 @@ extension JSONValue {
         var exponent = 0
         if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             let written = rest[rest.index(after: e)...]
-            // An exponent too large for Int cannot shift a non-zero number into range, nor a zero out of it.
-            exponent = Int(written) ?? (written.hasPrefix("-") ? Int.min / 2 : Int.max / 2)
+            // An exponent beyond ±2^40 (a body holds far fewer digits) cannot shift a non-zero number into
+            // range, nor a zero out of it; clamped there, the arithmetic below cannot overflow.
+            let limit = 1 << 40
+            exponent = min(max(Int(written) ?? (written.hasPrefix("-") ? -limit : limit), -limit), limit)
             rest = rest[..<e]
         }
-        exponent = exponent.addingReportingOverflow(scale).partialValue
+        exponent += scale
         let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
         guard (whole + fraction).allSatisfy(\.isASCII), (whole + fraction).allSatisfy(\.isNumber) else { return nil }
         var digits = String(whole + fraction).drop { $0 == "0" }
         if digits.isEmpty { return 0 }
         // value = digits × 10^shift
-        let shift = exponent.subtractingReportingOverflow(fraction.count).partialValue
+        let shift = exponent - fraction.count
         if shift < 0 {
             guard -shift < digits.count, digits.suffix(-shift).allSatisfy({ $0 == "0" }) else { return nil }
             digits = digits.dropLast(-shift)

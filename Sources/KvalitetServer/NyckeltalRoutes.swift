@@ -53,7 +53,8 @@ struct NyckeltalRoutes: Sendable {
             let n = stored.nyckeltal
             let bounds = QualityLevel.allCases.flatMap { [n.qualityLevels.range($0).min.description, n.qualityLevels.range($0).max.description] }
             text += CSVFormat.row([n.code, n.name, n.description, n.unit.rawValue, n.direction.rawValue, n.koladaKpi ?? "", n.source] + bounds
-                                  + [String(stored.version), Timestamp.format(stored.updatedAt), stored.voided?.on.description ?? ""])
+                                  + [String(stored.version), SwedishTime.localTimestamp(stored.updatedAt),
+                                     stored.voided?.on.description ?? ""])
         }
         return Response(status: .ok, headers: [
             .contentType: "text/csv; charset=utf-8",

@@ -54,7 +54,7 @@ struct NyckeltalValueRoutes: Sendable {
         for value in items {
             text += CSVFormat.row([code, value.period.description, value.unitId ?? "", value.value.description,
                                    levels.level(of: value.value)?.rawValue ?? "", String(value.version),
-                                   Timestamp.format(value.updatedAt), value.updatedBy])
+                                   SwedishTime.localTimestamp(value.updatedAt), value.updatedBy])
         }
         return Response(status: .ok, headers: [
             .contentType: "text/csv; charset=utf-8",

@@ -10,6 +10,7 @@ struct TextRulesTests {
         ("   ", true), ("", true), ("\u{A0}", true), ("\u{A0} \u{A0}", true), ("\u{200B}", true),
         ("\u{200C}\u{200D}", true), ("\u{2060}", true), ("\u{FEFF}", true), ("\u{FEFF}  \u{200B}", true),
         ("\t\n\r ", true), ("\u{3000}", true), ("\u{2003}\u{2009}", true), ("\u{AD}", true),
+        ("\u{2800}", true), ("\u{2800}\u{2800} ", true), ("\u{FFF9}\u{FFFA}\u{FFFB}", true), ("\u{2800}a", false),
         ("a", false), (" a ", false), ("\u{FEFF}Titel", false), ("å", false), ("·", false), ("0", false),
     ]
 

@@ -40,6 +40,8 @@ struct ClientRequestTests {
                     #expect(head.headers[field.name] == field.value, "HEAD \(row.path): \(field.name)")
                 }
                 if let length = get.headers[.contentLength] { #expect(length == String(get.body.utf8.count)) }
+                // A streamed GET (CSV) has no length; its HEAD must not claim 0 bytes.
+                #expect(head.headers[.contentLength] == get.headers[.contentLength], "HEAD \(row.path): length")
             }
         }
     }

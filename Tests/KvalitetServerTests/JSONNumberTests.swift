@@ -13,6 +13,9 @@ struct JSONNumberTests {
         ("9223372036854775807", Int.max), ("9223372036854775807.0", Int.max), ("-9223372036854775808", Int.min),
         ("2.5", nil), ("2.01", nil), ("0.5", nil), ("25e-1", nil), ("1e-1", nil), ("9223372036854775808", nil),
         ("1e19", nil), ("1e999999999999999999999", nil), ("1e-999999999999999999999", nil), ("0.1e1", 1),
+        // Exponents at Int's ends: the arithmetic on them must not overflow (it used to trap the server).
+        ("1e-9223372036854775808", nil), ("1.5e-9223372036854775807", nil), ("1e9223372036854775807", nil),
+        ("0e-9223372036854775808", 0), ("2.0000000000000001", nil), ("1e400", nil),
     ]
 
     @Test(arguments: integerRows)
@@ -24,6 +27,7 @@ struct JSONNumberTests {
     static let hundredthRows: [(text: String, value: Int?)] = [
         ("67", 6700), ("67.5", 6750), ("67.25", 6725), ("67.250", 6725), ("6.725e1", 6725), ("-3.5", -350),
         ("0.01", 1), ("67.005", nil), ("1e-3", nil), ("0", 0),
+        ("1.5e9223372036854775807", nil), ("1e9223372036854775806", nil), ("1e-9223372036854775808", nil),
     ]
 
     @Test(arguments: hundredthRows)

@@ -52,6 +52,27 @@ struct KoladaPagingTests {
         }
     }
 
+    /// A second page whose `next_url` names a page already read (itself, the first) or another host.
+    static let loopRows: [(next: String, detail: String)] = [
+        ("/v3/page/2", "already read"),
+        ("/v3/data/kpi/U1/municipality/1315/year/2023,2024", "already read"),
+        ("http://elsewhere.invalid/v3/page/3", "is not on"),
+    ]
+
+    @Test(arguments: loopRows)
+    func aNextURLThatLoopsOrLeavesTheAPIEndsTheImportAtOnce(row: (next: String, detail: String)) async throws {
+        try await Self.serve(first: { next in #"{"values":[\#(Self.row("1315", 2024, 1))],"next_url":"\#(next)"}"# },
+                             second: #"{"values":[\#(Self.row("1315", 2023, 2))],"next_url":"\#(row.next)"}"#) { base in
+            let client = KoladaClientTests.client(base)
+            do {
+                let fetched = try await client.fetch(kpi: "U1", municipalities: ["1315"], years: 2023...2024)
+                Issue.record("paging to \(row.next) read \(fetched.pages) pages and did not fail")
+            } catch let error as KoladaError {
+                #expect(error.description.contains(row.detail), "\(row.next): \(error)")
+            }
+        }
+    }
+
     static func json(_ text: String) -> Response {
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -60,6 +60,20 @@ struct StockholmDayTests {
         }
     }
 
+    @Test func theKeyFigureCSVsGiveTheirTimestampsInLocalTime() async throws {
+        let clock = MovableClock(Timestamp.parse("2026-07-15T12:00:00Z")!)
+        let app = try await TestApp.make { $0.clock = clock }
+        try await app.run { client in
+            #expect(try await client.send(.put, "/api/v1/nyckeltal/KF24", json: kf24Body).status == .created)
+            let value = try await client.send(.put, "/api/v1/nyckeltal/KF24/values/2025", json: #"{"value":80}"#)
+            #expect(value.status == .created, "\(value.body)")
+            let list = try await client.send(.get, "/api/v1/nyckeltal?format=csv", as: "lasare")
+            #expect(list.body.contains(";1;2026-07-15T14:00:00.000+02:00;"), "\(list.body)")
+            let values = try await client.send(.get, "/api/v1/nyckeltal/KF24/values?format=csv", as: "lasare")
+            #expect(values.body.contains(";1;2026-07-15T14:00:00.000+02:00;"), "\(values.body)")
+        }
+    }
+
     @Test func theReportsCSVGivesItsTimestampInLocalTime() async throws {
         let app = try await TestApp.make { $0.clock = FixedClock(Timestamp.parse("2026-01-15T23:30:00Z")!) }
         try await app.run { client in
