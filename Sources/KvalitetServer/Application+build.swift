@@ -22,6 +22,14 @@ public struct AppConfig: Sendable {
     public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
     /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
     public var openAPIPath: String = "./openapi.yaml"
+    /// Sign-in through the municipality's OpenID provider; nil when only API tokens are accepted.
+    public var oidc: OIDCSettings?
+    /// Fetches the provider's discovery document and keys; tests serve keys made in the test.
+    public var httpFetcher: any HTTPFetcher = URLSessionFetcher()
+    /// Failed authentications a minute from one address before it gets 429 (`KVALITET_AUTH_FAILURE_LIMIT`).
+    public var authFailuresPerMinute: Int = 20
+    /// How long a form's receipt shows its record, in seconds (`KVALITET_RECEIPT_HOURS`, default 24 h).
+    public var receiptLifetime: TimeInterval = 86_400
 
     /// The rules records are stored under (the configured risk levels).
     public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels) }
@@ -35,6 +43,7 @@ public struct AppServices: Sendable {
     public let tokens: TokenStore
     public let units: UnitStore
     public let audit: AuditLog
+    public let receipts: ReceiptStore
     public let settings: RecordSettings
     public let avvikelser: RecordStore<Avvikelse>
     public let klagomal: RecordStore<Klagomal>
@@ -52,6 +61,7 @@ public struct AppServices: Sendable {
         tokens = TokenStore(database)
         units = UnitStore(database)
         audit = AuditLog(database)
+        receipts = ReceiptStore(database)
         avvikelser = RecordStore(database, settings: settings)
         klagomal = RecordStore(database, settings: settings)
         lexSarah = RecordStore(database, settings: settings)
@@ -80,17 +90,23 @@ public struct AppServices: Sendable {
 
 /// The router with every route and middleware, and the table of its routes; shared by
 /// `buildApplication` and the tests.
-func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDocument = .missing("not loaded")) -> (Router<KvalitetContext>, RouteTable) {
+func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDocument = .missing("not loaded"),
+                 oidc: OIDCVerifier? = nil) -> (Router<KvalitetContext>, RouteTable) {
     let router = Router(context: KvalitetContext.self)
     // Middlewares wrap routes registered after them, so the table is filled in below and read later.
     let registered = RouteTableHolder()
     router.add(middleware: CORSMiddleware(allowedOrigins: Set(config.corsOrigins)))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))
-    router.add(middleware: AuthMiddleware(tokens: services.tokens))
+    let limiter = AuthFailureLimiter(limit: config.authFailuresPerMinute)
+    router.add(middleware: AuthMiddleware(tokens: services.tokens, oidc: oidc ?? makeOIDCVerifier(config, logger: nil),
+                                          audit: services.audit, limiter: limiter, clock: config.clock))
+    router.add(middleware: ReceiptMiddleware(store: services.receipts, lifetime: config.receiptLifetime))
     var table = RouteRegistrar(router: router)
-    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI).register(on: &table)
+    ServiceRoutes(database: services.database, openAPI: openAPI).register(on: &table)
+    AuditRoutes(audit: services.audit).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
+    ReceiptRoutes(store: services.receipts).register(on: &table)
     let settings = services.settings
     RecordRoutes<AvvikelseWire>(store: services.avvikelser, clock: config.clock, settings: settings).register(on: &table)
     RecordRoutes<KlagomalWire>(store: services.klagomal, clock: config.clock, settings: settings).register(on: &table)
@@ -106,6 +122,14 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     KoladaRoutes(nyckeltal: services.nyckeltal, importer: KoladaImporter(client: kolada, store: services.kolada)).register(on: &table)
     registered.table = table.table
     return (router, table.table)
+}
+
+/// The verifier of the provider's JWTs when sign-in is configured.
+func makeOIDCVerifier(_ config: AppConfig, logger: Logger?) -> OIDCVerifier? {
+    guard let settings = config.oidc else { return nil }
+    let keys = OIDCKeySet(settings: settings, fetcher: config.httpFetcher, clock: config.clock,
+                          logger: logger ?? Logger(label: "kvalitet.oidc"))
+    return OIDCVerifier(settings: settings, keys: keys, clock: config.clock)
 }
 
 /// Holds the finished route table for the middleware that answers 405.
@@ -125,8 +149,9 @@ public func buildApplication(_ config: AppConfig, services: AppServices, logger:
     if case .missing(let why) = openAPI {
         logger.warning("openapi.yaml not loaded: GET /openapi.yaml answers 404", metadata: ["path": "\(config.openAPIPath)", "error": "\(why)"])
     }
+    let oidc = makeOIDCVerifier(config, logger: logger)
     return Application(
-        router: buildRouter(config, services: services, openAPI: openAPI).0,
+        router: buildRouter(config, services: services, openAPI: openAPI, oidc: oidc).0,
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
             idleTimeout: .seconds(config.idleTimeoutSeconds))),
@@ -134,6 +159,9 @@ public func buildApplication(_ config: AppConfig, services: AppServices, logger:
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             logger.info("listening", metadata: ["host": "\(config.host)", "port": "\(port)"])
+            // The provider's keys are fetched at start without holding the start up: an unreachable
+            // provider leaves API tokens working and bearer JWTs answering 503 until keys are had.
+            if let keys = oidc?.keys { Task { await keys.refresh() } }
             await onRunning?(port)
         },
         logger: logger)

@@ -6,10 +6,13 @@ struct KvalitetContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Set by `AuthMiddleware`; nil only on routes that need no token (`/health`).
     var actor: Actor?
+    /// The peer's IP address (for failed-authentication audit entries and their rate limit); `unknown` in tests.
+    let clientAddress: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         actor = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Upload limit of API.md: 1 MiB (413 above it).

@@ -29,7 +29,9 @@ struct LexSarahNoteRoutes: Sendable {
         let record = try await store.change(id, expectedVersion: version, by: actor, action: .note) { current, today in
             var next = current
             do {
-                next.fields = try LexSarah.appending(draft, to: current.fields, at: now, by: actor.tokenName, today: today)
+                let signed = try NoteAuthorship.signed(draft, by: actor.person)
+                next.fields = try LexSarah.appending(signed, to: current.fields, at: now, by: actor.tokenName,
+                                                     today: today)
             } catch DomainError.invalid(let problems) {
                 // A wrongly typed value is reported once, not again as "is required".
                 let reported = Set(wireProblems.map(\.pointer))

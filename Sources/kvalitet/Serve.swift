@@ -10,6 +10,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP API (graceful shutdown on SIGTERM/SIGINT).")
 
     @OptionGroup var options: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
 
     @Option(help: "Address to listen on (env KVALITET_HOST; default 127.0.0.1).")
     var host: String?
@@ -37,6 +38,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
         let (config, services, logger) = try options.open { config, problems in
+            identity.apply(to: &config, environment: env, problems: &problems)
             if let host = host ?? env["KVALITET_HOST"] {
                 if host.isEmpty { problems.append("--host / KVALITET_HOST must not be empty") } else { config.host = host }
             }
