@@ -23,6 +23,8 @@ actor OIDCKeySet {
     let fetcher: any HTTPFetcher
     let clock: any KvalitetClock
     let logger: Logger
+    /// Tokens verified with the keys now held; emptied when they are replaced.
+    nonisolated let verified = OIDCTokenCache()
     private var byAlgorithm: [String: JWTKeyCollection] = [:]
     private var kidsByAlgorithm: [String: Set<String>] = [:]
     private var allKids: Set<String> = []
@@ -74,6 +76,7 @@ actor OIDCKeySet {
             byAlgorithm = collections
             kidsByAlgorithm = kids
             allKids = kids.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+            verified.removeAll()
             logger.info("OIDC keys fetched", metadata: ["issuer": "\(settings.issuer)", "keys": "\(allKids.count)"])
         } catch {
             logger.warning(

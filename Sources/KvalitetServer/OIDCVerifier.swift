@@ -17,6 +17,8 @@ struct OIDCVerifier: Sendable {
 
     /// The signed-in person's actor; throws `AuthFailure` (401 invalid token, 403 no role, 503 no keys).
     func authenticate(_ token: String) async throws(AuthFailure) -> Actor {
+        let cacheKey = OIDCTokenCache.key(token)
+        if let actor = keys.verified.actor(for: cacheKey, now: clock.now()) { return actor }
         let parser = DefaultJWTParser()
         let header: JWTHeader
         do { header = try parser.parse(Array(token.utf8), as: OIDCClaims.self).header } catch {
@@ -41,7 +43,13 @@ struct OIDCVerifier: Sendable {
             throw .invalidToken("the signature does not verify")
         }
         try check(claims)
-        return try actor(for: claims)
+        let actor = try actor(for: claims)
+        if let expiry = claims.date("exp") {
+            keys.verified.store(
+                actor, for: cacheKey, validUntil: expiry.addingTimeInterval(OIDCSettings.leeway),
+                now: clock.now())
+        }
+        return actor
     }
 
     /// `iss`, `aud`, `exp` and `nbf` against the settings and the injected clock.

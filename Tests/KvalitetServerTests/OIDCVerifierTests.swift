@@ -222,4 +222,19 @@ struct OIDCVerifierTests {
             return
         }
     }
+
+    @Test func aTokenVerifiedBeforeIsStillRefusedOnceItHasExpired() async throws {
+        let key = try await OIDCFixture.rsaKey(kid: "rsa-1")
+        fixture.publish([key])
+        let verifier = verifier()
+        var claims = OIDCFixture.claims(now: clock.now())
+        claims["exp"] = .number(clock.now().timeIntervalSince1970 + 10)
+        let token = try await OIDCFixture.sign(claims, with: key)
+        #expect(await failure(token, verifier) == nil)
+        clock.advance(69)
+        #expect(await failure(token, verifier) == nil)
+        clock.advance(1)
+        guard case .invalidToken(let why) = await failure(token, verifier) else { Issue.record("accepted"); return }
+        #expect(why.contains("(exp)"))
+    }
 }
