@@ -40,7 +40,8 @@ struct AuthMiddleware: RouterMiddleware {
                 try await audit.recordFailure(address: address, reason: error.reason, tokenName: error.tokenName,
                                               requestId: context.requestId)
             }
-            context.logger.notice("authentication refused", metadata: ["address": "\(address)"])
+            // The address and reason go to the audit log, not the log (an address is personal data).
+            context.logger.notice("authentication refused")
             throw error.problem
         }
         var context = context
