@@ -73,7 +73,39 @@ extension Setting {
             $1.metricsToken = $0
             return nil
         },
+    ] + identity
+
+    /// Sign-in through an OpenID provider (made into `AppConfig.oidc` once all are read), the limit of
+    /// failed authentications and the receipts' lifetime: `serve`'s, after the HTTP server's.
+    public static let identity: [Setting] = [
+        .optional("oidcIssuer", help: "the OpenID provider's issuer URL; enables sign-in with its JWTs", \.oidcInput.issuer),
+        .optional("oidcAudience", help: "the audience (aud) the provider's tokens must name", \.oidcInput.audience),
+        .optional("oidcRoleClaim", help: "the claim holding roles or groups (default roles)", \.oidcInput.roleClaim),
+        Setting("oidcRoles", help: "claim value to role, ;-separated: value=role or value=role:unit,unit") {
+            $1.oidcInput.roles = $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            return nil
+        },
+        .optional("oidcMapping", help: "a JSON file mapping claim values to roles and units", \.oidcInput.mappingFile),
+        .optional("oidcNameClaim", help: "the claim with the person's display name (default name)",
+                  \.oidcInput.nameClaim),
+        .optional("oidcTitleClaim", help: "the claim with the person's title (default title)", \.oidcInput.titleClaim),
+        .optional("oidcHsaIdClaim", help: "the claim with the person's HSA-id (default none)", \.oidcInput.hsaIdClaim),
+        .whole("authFailureLimit", 1...10_000, help: "failed authentications a minute from one address before 429 "
+               + "(default 20)") { $0.authFailuresPerMinute = $1 },
+        .whole("receiptHours", 1...720, help: "hours a form's receipt shows its record (default 24)") {
+            $0.receiptLifetime = Double($1) * 3600
+        },
     ]
+
+    /// A text kept as given (nil when not given); checked with the others of its group.
+    static func optional(_ key: String, help: String,
+                         _ path: WritableKeyPath<AppConfig, String?> & Sendable) -> Setting {
+        Setting(key, help: help) { text, config in
+            config[keyPath: path] = text
+            return nil
+        }
+    }
 
     /// A text that must not be empty.
     static func text(_ key: String, help: String, _ path: WritableKeyPath<AppConfig, String> & Sendable) -> Setting {

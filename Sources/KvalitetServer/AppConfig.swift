@@ -25,6 +25,16 @@ public struct AppConfig: Sendable {
     public var koladaBaseURL: URL = KoladaClient.defaultBaseURL
     /// The contract served at `GET /openapi.yaml` (`KVALITET_OPENAPI`), read once at start.
     public var openAPIPath: String = "./openapi.yaml"
+    /// Sign-in through the municipality's OpenID provider; nil when only API tokens are accepted.
+    public var oidc: OIDCSettings?
+    /// The OpenID settings as given (`--oidc-*`), made into `oidc` once all are read.
+    public var oidcInput = OIDCSettingsInput()
+    /// Fetches the provider's discovery document and keys; tests serve keys made in the test.
+    public var httpFetcher: any HTTPFetcher = URLSessionFetcher()
+    /// Failed authentications a minute from one address before it gets 429 (`KVALITET_AUTH_FAILURE_LIMIT`).
+    public var authFailuresPerMinute: Int = 20
+    /// How long a form's receipt shows its record, in seconds (`KVALITET_RECEIPT_HOURS`, default 24 h).
+    public var receiptLifetime: TimeInterval = 86_400
     /// How log lines are written to stderr (`KVALITET_LOG_FORMAT`): plain text, or one JSON object per line.
     public var logFormat: LogFormat = .text
     /// A bearer token that may read only `GET /metrics` (`KVALITET_METRICS_TOKEN`); nil: admins only.

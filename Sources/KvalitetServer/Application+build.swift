@@ -12,6 +12,7 @@ public struct AppServices: Sendable {
     public let tokens: TokenStore
     public let units: UnitStore
     public let audit: AuditLog
+    public let receipts: ReceiptStore
     public let settings: RecordSettings
     public let reports: ReportStore
     public let nyckeltal: NyckeltalStore
@@ -23,6 +24,7 @@ public struct AppServices: Sendable {
         tokens = TokenStore(database)
         units = UnitStore(database)
         audit = AuditLog(database)
+        receipts = ReceiptStore(database)
         reports = ReportStore(database)
         nyckeltal = NyckeltalStore(database)
         kolada = KoladaStore(database)
@@ -54,7 +56,8 @@ public struct AppServices: Sendable {
 
 /// The router with every route and middleware, and the table of its routes; shared by
 /// `buildApplication` and the tests.
-func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDocument = .missing("not loaded")) -> (Router<KvalitetContext>, RouteTable) {
+func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDocument = .missing("not loaded"),
+                 oidc: OIDCVerifier? = nil) -> (Router<KvalitetContext>, RouteTable) {
     let router = Router(context: KvalitetContext.self)
     // Middlewares wrap routes registered after them, so the table is filled in below and read later.
     let registered = RouteTableHolder()
@@ -66,14 +69,24 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(table: { registered.table }))
     router.add(middleware: MetricsTokenMiddleware(token: config.metricsToken))
-    router.add(middleware: AuthMiddleware(tokens: services.tokens))
+    let limiter = AuthFailureLimiter(limit: config.authFailuresPerMinute)
+    let oidc = oidc ?? makeOIDCVerifier(config, logger: nil)
+    router.add(middleware: AuthMiddleware(tokens: services.tokens, oidc: oidc,
+                                          audit: services.audit, limiter: limiter, clock: config.clock))
     router.add(middleware: ExpectContinueMiddleware())
+    router.add(middleware: ReceiptMiddleware(store: services.receipts, lifetime: config.receiptLifetime))
     var table = RouteRegistrar(router: router)
-    let readiness = Readiness(database: services.database, extra: config.readinessChecks)
-    ServiceRoutes(database: services.database, audit: services.audit, openAPI: openAPI, readiness: readiness)
-        .register(on: &table)
+    var readinessChecks = config.readinessChecks
+    // With sign-in configured, ready only once the provider's signing keys are had.
+    if let keys = oidc?.keys {
+        readinessChecks.append(ReadinessCheck(name: "identityProviderKeys") { await keys.hasKeys })
+    }
+    let readiness = Readiness(database: services.database, extra: readinessChecks)
+    ServiceRoutes(database: services.database, openAPI: openAPI, readiness: readiness).register(on: &table)
     MetricsRoutes(database: services.database, clock: config.clock).register(on: &table)
+    AuditRoutes(audit: services.audit).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
+    ReceiptRoutes(store: services.receipts).register(on: &table)
     let settings = services.settings
     for family in RecordFamily.allCases {
         func register<Kind: StoredKind>(_ kind: Kind.Type) {
@@ -89,6 +102,14 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     KoladaRoutes(nyckeltal: services.nyckeltal, importer: KoladaImporter(client: kolada, store: services.kolada)).register(on: &table)
     registered.table = table.table
     return (router, table.table)
+}
+
+/// The verifier of the provider's JWTs when sign-in is configured.
+func makeOIDCVerifier(_ config: AppConfig, logger: Logger?) -> OIDCVerifier? {
+    guard let settings = config.oidc else { return nil }
+    let keys = OIDCKeySet(settings: settings, fetcher: config.httpFetcher, clock: config.clock,
+                          logger: logger ?? Logger(label: "kvalitet.oidc"))
+    return OIDCVerifier(settings: settings, keys: keys, clock: config.clock)
 }
 
 /// Holds the finished route table for the middleware that answers 405.
@@ -108,7 +129,8 @@ public func buildApplication(_ config: AppConfig, services: AppServices, logger:
     if case .missing(let why) = openAPI {
         logger.warning("openapi.yaml not loaded: GET /openapi.yaml answers 404", metadata: ["path": "\(config.openAPIPath)", "error": "\(why)"])
     }
-    let (router, table) = buildRouter(config, services: services, openAPI: openAPI)
+    let oidc = makeOIDCVerifier(config, logger: logger)
+    let (router, table) = buildRouter(config, services: services, openAPI: openAPI, oidc: oidc)
     return Application(
         responder: ClientRequestResponder(base: router.buildResponder(), table: table),
         server: .http1(configuration: .init(
@@ -118,6 +140,9 @@ public func buildApplication(_ config: AppConfig, services: AppServices, logger:
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             logger.info("listening", metadata: ["host": "\(config.host)", "port": "\(port)"])
+            // The provider's keys are fetched at start without holding the start up: an unreachable
+            // provider leaves API tokens working and bearer JWTs answering 503 until keys are had.
+            if let keys = oidc?.keys { Task { await keys.refresh() } }
             await onRunning?(port)
         },
         logger: logger)

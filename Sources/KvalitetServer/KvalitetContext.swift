@@ -11,11 +11,14 @@ struct KvalitetContext: RequestContext {
     let channel: any Channel
     /// Set by `MetricsTokenMiddleware` when `GET /metrics` presents the dedicated metrics token.
     var metricsReader = false
+    /// The peer's IP address (for failed-authentication audit entries and their rate limit); `unknown` in tests.
+    let clientAddress: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         actor = nil
         channel = source.channel
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Upload limit of API.md: 1 MiB (413 above it).

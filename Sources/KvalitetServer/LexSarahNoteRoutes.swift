@@ -51,7 +51,9 @@ struct LexSarahNoteRoutes: Sendable {
             var next = current
             // A wrongly typed value is reported once, not again as "is required".
             next.fields = try WireInput.merge(wireProblems, into: Result { () throws(DomainError) in
-                try LexSarah.appending(draft, to: current.fields, at: now, by: actor.tokenName, today: today)
+                // A signed-in person's note takes its author's name and title from the identity.
+                try LexSarah.appending(try NoteAuthorship.signed(draft, by: actor.person), to: current.fields,
+                                       at: now, by: actor.tokenName, today: today)
             })
             do {
                 return try await store.save(next, basedOn: current.version, by: actor, action: .note)

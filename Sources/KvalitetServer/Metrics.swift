@@ -14,8 +14,10 @@ public enum AppMetrics {
     public enum AuthenticationFailure: String, Sendable, CaseIterable {
         /// No Authorization header, or one that is not `Bearer <token>`.
         case missing, malformed
-        /// A token no one issued, or one that was revoked.
-        case unknown, revoked
+        /// A token no one issued, or one that was revoked; an API token past its expiry.
+        case unknown, revoked, expired
+        /// A JWT failing a check; a valid JWT whose claims map to no role; no keys from the provider yet.
+        case invalidJWT = "invalid_jwt", noRole = "no_role", providerUnavailable = "idp_unavailable"
     }
 
     /// Counts one refused credential; call it wherever authentication says no.

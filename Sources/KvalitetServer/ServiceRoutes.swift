@@ -3,11 +3,9 @@ import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// `/health`, `/health/ready` and `/openapi.yaml` (no token), `/api/v1/kodverk` and the admins'
-/// `/api/v1/audit`.
+/// `/health`, `/health/ready` and `/openapi.yaml` (no token) and `/api/v1/kodverk`.
 struct ServiceRoutes: Sendable {
     let database: KvalitetDatabase
-    let audit: AuditLog
     let openAPI: OpenAPIDocument
     let readiness: Readiness
 
@@ -16,10 +14,7 @@ struct ServiceRoutes: Sendable {
         table.add(.get, "/health/ready", use: ready)
         table.add(.get, "/openapi.yaml", use: openAPIDocument)
         table.add(.get, "/api/v1/kodverk", use: kodverk)
-        table.add(.get, "/api/v1/audit", query: Self.auditParameters, use: auditEntries)
     }
-
-    static let auditParameters: Set<String> = ["recordId", "token", "from", "to", "limit", "cursor"]
 
     /// Alive: the process and its database answer. With the build's and the database's versions.
     @Sendable func health(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -60,42 +55,6 @@ struct ServiceRoutes: Sendable {
             (list.name, .array(list.codes.map { .object(JSONObject([("code", .string($0.code)), ("label", .string($0.label))])) }))
         }
         return Reply.json(.object(JSONObject(lists)))
-    }
-
-    @Sendable func auditEntries(_ request: Request, context: KvalitetContext) async throws -> Response {
-        try Permission.readAudit.check(try context.requireActor())
-        var reader = QueryReader(request, allowed: Self.auditParameters)
-        var query = AuditQuery()
-        query.limit = reader.int("limit", range: 1...500, default: 50)
-        query.recordId = reader.text("recordId", max: 64)
-        query.tokenName = reader.text("token", max: 64)
-        for name in ["from", "to"] {
-            guard let text = reader.string(name) else { continue }
-            let instant = Timestamp.parse(text) ?? LocalDate(text).flatMap { $0.year >= 1000 ? $0 : nil }.map { day in
-                // A bare date means the whole Swedish day (23 or 25 hours when the clocks change).
-                name == "from" ? SwedishTime.start(of: day) : SwedishTime.lastInstant(of: day)
-            }
-            guard let instant else { reader.fail(name, "must be an RFC 3339 timestamp or a date YYYY-MM-DD"); continue }
-            if name == "from" { query.from = instant } else { query.to = instant }
-        }
-        if let cursor = reader.string("cursor") {
-            if let key = Cursor.decode(cursor), let id = Int64(key), id > 0 { query.beforeId = id }
-            else { reader.fail("cursor", "is not a cursor this list returned") }
-        }
-        try reader.throwIfAny()
-        var fetch = query
-        fetch.limit = query.limit + 1
-        var entries = try await audit.entries(fetch)
-        let hasMore = entries.count > query.limit
-        if hasMore { entries.removeLast() }
-        let items: [JSONValue] = entries.map { entry in
-            .object(JSONObject([
-                ("id", .int(Int(entry.id))), ("at", .string(Timestamp.format(entry.at))), ("token", .string(entry.tokenName)),
-                ("action", .string(entry.action)), ("recordId", .optional(entry.recordId)),
-                ("requestId", .optional(entry.requestId)), ("detail", .optional(entry.detail)),
-            ]))
-        }
-        return Reply.list(items, nextCursor: hasMore ? entries.last.map { Cursor.encode(String($0.id)) } : nil)
     }
 }
 

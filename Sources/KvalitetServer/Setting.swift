@@ -74,6 +74,12 @@ extension AppConfig {
                 problems.append("\(setting.flag) / \(setting.variable): \(problem)")
             }
         }
+        // The OpenID settings are checked together (an issuer needs an audience, a mapping file is read).
+        if settings.contains(where: { $0.key == "oidcIssuer" }) {
+            let (oidc, oidcProblems) = oidcInput.settings()
+            self.oidc = oidc
+            problems += oidcProblems
+        }
         guard problems.isEmpty else { throw ConfigurationProblems(problems: problems) }
     }
 

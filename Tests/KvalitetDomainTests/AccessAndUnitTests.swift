@@ -8,9 +8,22 @@ struct AccessAndUnitTests {
         #expect(Permission.changeRecord.allowed(for: .kvalitet) && !Permission.readAudit.allowed(for: .kvalitet))
         #expect(!Permission.writeUnits.allowed(for: .kvalitet))
         #expect(Permission.createRecord.allowed(for: .rapportor) && Permission.readRecord.allowed(for: .rapportor))
-        #expect(!Permission.listRecords.allowed(for: .rapportor) && !Permission.changeRecord.allowed(for: .rapportor))
+        #expect(Permission.listRecords.allowed(for: .rapportor) && !Permission.changeRecord.allowed(for: .rapportor))
         #expect(Permission.readAggregates.allowed(for: .lasare))
         #expect(!Permission.readRecord.allowed(for: .lasare) && !Permission.listRecords.allowed(for: .lasare))
+    }
+
+    @Test func aFormsApiTokenCreatesButNeverReadsBackWhileASignedInRapportorReadsTheirOwn() throws {
+        let form = Actor(tokenName: "intranatformular", role: .rapportor, unitScope: nil)
+        #expect(throws: Never.self) { try Permission.createRecord.check(form) }
+        #expect(throws: DomainError.self) { try Permission.readRecord.check(form) }
+        #expect(throws: DomainError.self) { try Permission.listRecords.check(form) }
+        let anna = Person(subject: "s-1", displayName: "Anna Berg")
+        let person = Actor(person: anna, role: .rapportor, unitScope: nil, client: "intranet")
+        #expect(throws: Never.self) { try Permission.readRecord.check(person) }
+        #expect(throws: Never.self) { try Permission.listRecords.check(person) }
+        #expect(person.onlyOwnRecords && person.tokenName == "sub:s-1")
+        #expect(throws: DomainError.self) { try Permission.changeRecord.check(person) }
     }
 
     @Test func unitIdsAreLowerCaseAsciiDigitsAndDashesUpTo64() {

@@ -50,7 +50,7 @@ struct LegacyMigrationTests {
         #expect(applied == (try Migrations.load(from: TestDatabase.migrations).map(\.identifier)))
         #expect(!legacy)
         let actor = try await TokenStore(database).authenticate(Self.vardagen)
-        #expect(actor == Actor(tokenName: "vardagen", role: .kvalitet, unitScope: nil))
+        #expect(actor == .valid(Actor(tokenName: "vardagen", role: .kvalitet, unitScope: nil)))
         let id = CaseNumber(family: .avvikelse, year: 2025, sequence: 1)
         let record = try await RecordStore<Avvikelse>(database).read(id, by: TestDatabase.admin)
         #expect(record.fields.title == "Journalanteckning saknades")

@@ -149,6 +149,17 @@ struct ReportCountsTests {
         #expect(try await test.database.pool.read { db in try ReportCounts.isBuilt(db) })
     }
 
+    /// Takes back what migration 7 (people in the audit log, token expiry, receipts) added.
+    static func undoMigration7(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE receipts; DROP INDEX audit_by_person;
+            ALTER TABLE audit_log DROP COLUMN person_subject; ALTER TABLE audit_log DROP COLUMN person_name;
+            ALTER TABLE audit_log DROP COLUMN client; ALTER TABLE audit_log DROP COLUMN client_address;
+            ALTER TABLE tokens DROP COLUMN expires_at; ALTER TABLE tokens DROP COLUMN last_used_at;
+            DELETE FROM grdb_migrations WHERE identifier = '0007_identity';
+            """)
+    }
+
     @Test func aSchema5DatabaseIsUpgradedToTotalsAndPerCaseSupervisionSumsByMigration6() async throws {
         let test = try TestDatabase()
         _ = try await DemoLoader(test.database).load(scale: 0.1)
@@ -157,6 +168,7 @@ struct ReportCountsTests {
         try await test.database.pool.write { db in
             try db.execute(sql: "DROP TABLE report_totals")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0006_report_totals'")
+            try Self.undoMigration7(db)
             try db.execute(sql: "DELETE FROM report_counts WHERE metric LIKE 'ts.case%'")
             try db.execute(sql: "INSERT INTO report_counts (metric, grain, period, units, key, n) VALUES ('ts.decision', 'y', '2025', 'ifo', 'ivo|1|3.5.1-1/2025', 1)")
         }

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import KvalitetDomain
+import KvalitetStorage
+
+/// `GET /api/v1/audit` (admins): the audit log, newest first, filtered by record, token, person
+/// (subject), action and time; as JSON pages or, with `format=csv`, the whole selection as CSV for
+/// the loggkontroll.
+struct AuditRoutes: Sendable {
+    let audit: AuditLog
+
+    func register(on table: inout RouteRegistrar) {
+        table.add(.get, "/api/v1/audit", query: Self.parameters, use: entries)
+    }
+
+    static let parameters: Set<String> = [
+        "recordId", "token", "person", "action", "from", "to", "limit", "cursor", "format",
+    ]
+    static let csvColumns = [
+        "id", "at", "action", "recordId", "token", "personSubject", "personName", "client",
+        "clientAddress", "requestId", "detail",
+    ]
+
+    @Sendable func entries(_ request: Request, context: KvalitetContext) async throws -> Response {
+        try Permission.readAudit.check(try context.requireActor())
+        var reader = QueryReader(request, allowed: Self.parameters)
+        var query = AuditQuery()
+        query.limit = reader.int("limit", range: 1...500, default: 50)
+        query.recordId = reader.text("recordId", max: 64)
+        query.tokenName = reader.text("token", max: 64)
+        query.personSubject = reader.text("person", max: 255)
+        if let text = reader.string("action") {
+            query.action = AuditAction(rawValue: text)
+            if query.action == nil {
+                reader.fail(
+                    "action", "must be one of: " + AuditAction.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        for name in ["from", "to"] {
+            guard let text = reader.string(name) else { continue }
+            guard let instant = Self.instant(text, endOfDay: name == "to") else {
+                reader.fail(name, "must be an RFC 3339 timestamp or a date YYYY-MM-DD")
+                continue
+            }
+            if name == "from" { query.from = instant } else { query.to = instant }
+        }
+        if let cursor = reader.string("cursor") {
+            if let key = Cursor.decode(cursor), let id = Int64(key), id > 0 {
+                query.beforeId = id
+            } else {
+                reader.fail("cursor", "is not a cursor this list returned")
+            }
+        }
+        let format = reader.string("format")
+        if let format, format != "json", format != "csv" { reader.fail("format", "must be json or csv") }
+        try reader.throwIfAny()
+        if format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv")) {
+            return csv(query)
+        }
+        var fetch = query
+        fetch.limit = query.limit + 1
+        var entries = try await audit.entries(fetch)
+        let hasMore = entries.count > query.limit
+        if hasMore { entries.removeLast() }
+        return Reply.list(
+            entries.map(Self.json), nextCursor: hasMore ? entries.last.map { Cursor.encode(String($0.id)) } : nil)
+    }
+
+    /// A bare date means the whole Swedish day (23 or 25 hours when the clocks change): from its start,
+    /// or to its last instant.
+    static func instant(_ text: String, endOfDay: Bool) -> Date? {
+        if let instant = Timestamp.parse(text) { return instant }
+        guard let day = LocalDate(text), day.year >= 1000 else { return nil }
+        return endOfDay ? SwedishTime.lastInstant(of: day) : SwedishTime.start(of: day)
+    }
+
+    static func json(_ entry: AuditEntry) -> JSONValue {
+        let person: JSONValue =
+            entry.personSubject.map { subject in
+                .object(JSONObject([("subject", .string(subject)), ("displayName", .optional(entry.personName))]))
+            } ?? .null
+        return .object(
+            JSONObject([
+                ("id", .int(Int(entry.id))), ("at", .string(Timestamp.format(entry.at))),
+                ("token", .string(entry.tokenName)),
+                ("action", .string(entry.action)), ("recordId", .optional(entry.recordId)),
+                ("requestId", .optional(entry.requestId)), ("detail", .optional(entry.detail)),
+                ("person", person), ("client", .optional(entry.client)),
+                ("clientAddress", .optional(entry.clientAddress)),
+            ]))
+    }
+
+    /// Every entry the filters select (ignoring `limit`), newest first, a thousand at a time.
+    private func csv(_ query: AuditQuery) -> Response {
+        let audit = audit
+        let body = ResponseBody { writer in
+            var chunk = CSVFormat.bom + Array(CSVFormat.row(Self.csvColumns).utf8)
+            var page = query
+            page.limit = 1000
+            while true {
+                let entries = try await audit.entries(page)
+                for entry in entries {
+                    chunk += Array(
+                        CSVFormat.row([
+                            String(entry.id), Timestamp.format(entry.at), entry.action, entry.recordId ?? "",
+                            entry.tokenName,
+                            entry.personSubject ?? "", entry.personName ?? "", entry.client ?? "",
+                            entry.clientAddress ?? "",
+                            entry.requestId ?? "", entry.detail ?? "",
+                        ]).utf8)
+                }
+                try await writer.write(ByteBuffer(bytes: chunk))
+                chunk = []
+                guard entries.count == page.limit, let last = entries.last else { break }
+                page.beforeId = last.id
+            }
+            try await writer.finish(nil)
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"audit.csv\"",
+            ], body: body)
+    }
+}

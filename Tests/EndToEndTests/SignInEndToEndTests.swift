@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The real binary against a real OpenID provider on loopback (`oidc-provider-mock`). Without the
+/// provider installed these fail under CI (saying what to install) and are skipped elsewhere.
+@Suite(
+    "Signing in through a real OpenID provider", .serialized,
+    .enabled(
+        if: OIDCProvider.executable != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+        "oidc-provider-mock is not installed; \(OIDCProvider.installHint)"))
+struct SignInEndToEndTests {
+    static let eva =
+        #"{"sub": "s-eva", "name": "Eva Lind", "title": "Kvalitetsutvecklare", "roles": ["Kvalitet.Admin"]}"#
+
+    func serve(_ kvalitet: Kvalitet, issuer: String) throws -> Server {
+        try kvalitet.serve(environment: [
+            "KVALITET_OIDC_ISSUER": issuer, "KVALITET_OIDC_AUDIENCE": "kvalitet",
+            "KVALITET_OIDC_ROLES": "Kvalitet.Admin=admin;Kvalitet.IFO=kvalitet:ifo",
+        ])
+    }
+
+    @Test func aTokenFromTheProvidersOwnFlowIsAcceptedAndTheAuditNamesThePersonThenKvalitetFollowsAKeyRotation()
+        async throws
+    {
+        try #require(OIDCProvider.executable != nil, "\(OIDCProvider.installHint)")
+        let provider = try OIDCProvider(users: [Self.eva])
+        defer { provider.stop() }
+        let kvalitet = try Kvalitet()
+        defer { try? FileManager.default.removeItem(atPath: kvalitet.folder) }
+        let admin = try kvalitet.createToken(name: "loggkontroll", role: "admin")
+        let server = try serve(kvalitet, issuer: provider.issuer)
+        let started = Date()
+        defer { _ = server.stop() }
+
+        let first = try provider.signIn("s-eva", clientId: "kvalitet")
+        let unit = #"{"name":"IFO","level":"forvaltning","area":"Barn och unga"}"#
+        let put = try await server.send("PUT", "/api/v1/verksamheter/ifo", token: first, json: unit)
+        #expect(put.status == 201, "\(String(decoding: put.body, as: UTF8.self))")
+        let audit = try await server.send("GET", "/api/v1/audit?person=s-eva", token: admin)
+        let entry = (audit.json["items"] as? [[String: Any]])?.first ?? [:]
+        #expect(entry["action"] as? String == "unit_put" && entry["client"] as? String == "kvalitet")
+        #expect((entry["person"] as? [String: Any])?["displayName"] as? String == "Eva Lind")
+
+        // The provider restarts with a new signing key: a token signed by it names a kid Kvalitet has
+        // not seen; once 30 s have passed since Kvalitet last fetched the keys, it fetches them again.
+        provider.stop()
+        try provider.start()
+        let second = try provider.signIn("s-eva", clientId: "kvalitet")
+        let early = try await server.send("GET", "/api/v1/verksamheter", token: second)
+        #expect(early.status == 401 && early.header("WWW-Authenticate")?.contains("(kid)") == true)
+        let wait = 31 - Date().timeIntervalSince(started)
+        if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+        #expect(try await server.send("GET", "/api/v1/verksamheter", token: second).status == 200)
+        #expect(try await server.send("GET", "/api/v1/verksamheter", token: first).status == 401)
+    }
+
+    @Test func withTheProviderUnreachableTheServerStartsApiTokensWorkAndJWTsAnswer503() async throws {
+        try #require(OIDCProvider.executable != nil, "\(OIDCProvider.installHint)")
+        let provider = try OIDCProvider(users: [Self.eva])
+        let token = try provider.signIn("s-eva", clientId: "kvalitet")
+        provider.stop()
+        let kvalitet = try Kvalitet()
+        defer { try? FileManager.default.removeItem(atPath: kvalitet.folder) }
+        let admin = try kvalitet.createToken(name: "admin", role: "admin")
+        let server = try serve(kvalitet, issuer: provider.issuer)
+        defer { _ = server.stop() }
+        #expect(try await server.send("GET", "/api/v1/verksamheter", token: admin).status == 200)
+        let refused = try await server.send("GET", "/api/v1/verksamheter", token: token)
+        #expect(refused.status == 503 && String(decoding: refused.body, as: UTF8.self).contains("idp-unavailable"))
+    }
+}
