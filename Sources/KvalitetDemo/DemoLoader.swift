@@ -25,7 +25,10 @@ public struct DemoLoader: Sendable {
         ("vuxen-boende", "Boendesektionen", .sektion, "vuxen", nil),
         ("funktionsstod", "Avdelningen för funktionsstöd", .avdelning, "socialforvaltningen", "Funktionsstöd"),
         ("funktionsstod-lss", "LSS-handläggning", .sektion, "funktionsstod", nil),
-        ("ekonomiskt-bistand", "Avdelningen för ekonomiskt bistånd", .avdelning, "socialforvaltningen", "Ekonomiskt bistånd"),
+        (
+            "ekonomiskt-bistand", "Avdelningen för ekonomiskt bistånd", .avdelning, "socialforvaltningen",
+            "Ekonomiskt bistånd"
+        ),
         ("ekonomiskt-bistand-mottagning", "Mottagningen", .sektion, "ekonomiskt-bistand", nil),
         ("arbetsmarknad", "Avdelningen för arbetsmarknad", .avdelning, "socialforvaltningen", "Arbetsmarknad"),
         ("arbetsmarknad-insatser", "Arbetsmarknadsinsatser", .sektion, "arbetsmarknad", nil),
@@ -35,13 +38,16 @@ public struct DemoLoader: Sendable {
     /// Records go in `batchSize` to a transaction (each through the stores' in-transaction create and
     /// change); only the position in the plan and the random generator carry from one to the next,
     /// so memory stays flat however many records are loaded. `progress` gets a line every few seconds.
-    public func load(seed: UInt64 = 2025, years: Int = 5, scale: Double = 1, batchSize: Int = 2000,
-                     progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary {
+    public func load(
+        seed: UInt64 = 2025, years: Int = 5, scale: Double = 1, batchSize: Int = 2000,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> Summary {
         let existing = try await database.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM records)") ?? 0
         }
         guard existing == 0 else {
-            throw DomainError.conflict(rule: "the database already has units or records; load the demo into a new database (--database)")
+            throw DomainError.conflict(
+                rule: "the database already has units or records; load the demo into a new database (--database)")
         }
         var summary = Summary()
         let units = UnitStore(database)
@@ -51,15 +57,17 @@ public struct DemoLoader: Sendable {
         }
         let today = SwedishTime.today(database.clock)
         let plan = DemoPlan(today: today, years: years, scale: scale)
-        let generator = DemoRecords(actor: actor, today: today, sections: Self.organisation.filter { $0.2 == .sektion }.map(\.0),
-                                    settings: RecordSettings(), clock: database.clock, tree: try await units.tree())
+        let generator = DemoRecords(
+            actor: actor, today: today, sections: Self.organisation.filter { $0.2 == .sektion }.map(\.0),
+            settings: RecordSettings(), clock: database.clock, tree: try await units.tree())
         // A transaction of a few thousand records dirties tens of megabytes of pages: with SQLite's
         // default 2 MB cache they would spill to the WAL mid-transaction, again and again. The
         // writer connection gets a bigger cache for the load and its own size back afterwards.
         let cacheSize = try await database.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000 }
         let restore = { @Sendable (db: Database) throws in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         do {
-            let summary = try await write(plan, with: generator, seed: seed, batchSize: batchSize, summary: summary, progress: progress)
+            let summary = try await write(
+                plan, with: generator, seed: seed, batchSize: batchSize, summary: summary, progress: progress)
             try await database.pool.writeWithoutTransaction(restore)
             return summary
         } catch {
@@ -68,8 +76,10 @@ public struct DemoLoader: Sendable {
         }
     }
 
-    private func write(_ plan: DemoPlan, with generator: DemoRecords, seed: UInt64, batchSize: Int, summary: Summary,
-                       progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
+    private func write(
+        _ plan: DemoPlan, with generator: DemoRecords, seed: UInt64, batchSize: Int, summary: Summary,
+        progress: @escaping @Sendable (String) -> Void
+    ) async throws -> Summary {
         var cursor = Cursor(random: SplitMix64(seed: seed), summary: summary)
         // Wall time only for the progress line's rate: monotonic, and not the service's clock.
         let started = ContinuousClock.now
@@ -84,7 +94,8 @@ public struct DemoLoader: Sendable {
                 while written < batchSize, cursor.item < plan.items.count {
                     let item = plan.items[cursor.item]
                     if cursor.index < item.count {
-                        try generator.write(item, index: cursor.index, random: &cursor.random, summary: &cursor.summary, in: batch)
+                        try generator.write(
+                            item, index: cursor.index, random: &cursor.random, summary: &cursor.summary, in: batch)
                         cursor.index += 1
                         written += 1
                     } else {
@@ -100,7 +111,9 @@ public struct DemoLoader: Sendable {
                 reported = now
                 let elapsed = (now - started).components
                 let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-                progress("\(cursor.summary.records) of \(plan.records) records (\(Int(Double(cursor.summary.records) / max(seconds, 0.001))) a second)")
+                progress(
+                    "\(cursor.summary.records) of \(plan.records) records (\(Int(Double(cursor.summary.records) / max(seconds, 0.001))) a second)"
+                )
             }
         }
         return cursor.summary

@@ -17,14 +17,19 @@ struct DemoRecords: Sendable {
     let tree: OrgTree
 
     /// Writes record number `index` (0-based) of `item` and its workflow steps in `batch`.
-    func write(_ item: DemoPlan.Item, index: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch) throws {
+    func write(
+        _ item: DemoPlan.Item, index: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws {
         switch item.family {
         case .avvikelse: try avvikelse(year: item.year, random: &random, summary: &summary, in: batch)
-        case .klagomal: try klagomal(staff: index >= item.external, year: item.year, random: &random, summary: &summary, in: batch)
+        case .klagomal:
+            try klagomal(staff: index >= item.external, year: item.year, random: &random, summary: &summary, in: batch)
         case .lexSarah: try lexSarah(year: item.year, random: &random, summary: &summary, in: batch)
         case .riskanalys: try riskanalys(year: item.year, random: &random, summary: &summary, in: batch)
-        case .egenkontroll: try egenkontroll(survey: index < 2, year: item.year, random: &random, summary: &summary, in: batch)
-        case .tillsynsbeslut: try tillsynsbeslut(index: index, year: item.year, random: &random, summary: &summary, in: batch)
+        case .egenkontroll:
+            try egenkontroll(survey: index < 2, year: item.year, random: &random, summary: &summary, in: batch)
+        case .tillsynsbeslut:
+            try tillsynsbeslut(index: index, year: item.year, random: &random, summary: &summary, in: batch)
         }
     }
 
@@ -37,33 +42,45 @@ struct DemoRecords: Sendable {
 
     // MARK: - Store steps
 
-    private func create<K: StoredKind>(_ fields: K.Fields, _ summary: inout DemoLoader.Summary, in batch: Batch) throws -> CaseRecord<K> {
-        let record = try RecordStore<K>.create(fields, by: actor, idempotency: nil, at: clock.now(), settings: settings, in: batch.db,
-                                                units: { _ in tree }, pending: batch.pending).record
+    private func create<K: StoredKind>(
+        _ fields: K.Fields, _ summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws -> CaseRecord<K> {
+        let record = try RecordStore<K>.create(
+            fields, by: actor, idempotency: nil, at: clock.now(), settings: settings, in: batch.db,
+            units: { _ in tree }, pending: batch.pending
+        ).record
         summary.records += 1
         return record
     }
 
     /// A transition to `status` with the fields the step fills in.
-    private func step<K: StoredKind>(_ record: CaseRecord<K>, to status: K.Status, _ summary: inout DemoLoader.Summary, in batch: Batch,
-                                     _ change: (inout K.Fields) -> Void = { _ in }) throws -> CaseRecord<K> {
+    private func step<K: StoredKind>(
+        _ record: CaseRecord<K>, to status: K.Status, _ summary: inout DemoLoader.Summary, in batch: Batch,
+        _ change: (inout K.Fields) -> Void = { _ in }
+    ) throws -> CaseRecord<K> {
         var fields = record.fields
         change(&fields)
         summary.changes += 1
-        return try RecordStore<K>.change(record, expectedVersion: record.version, by: actor, action: .transition, at: clock.now(),
-                                         settings: settings, in: batch.db, units: { _ in tree }, pending: batch.pending) { current, today in
+        return try RecordStore<K>.change(
+            record, expectedVersion: record.version, by: actor, action: .transition, at: clock.now(),
+            settings: settings, in: batch.db, units: { _ in tree }, pending: batch.pending
+        ) { current, today in
             try K.transition(current, to: status, with: fields, today: today)
         }
     }
 
     /// An edit (PATCH) that keeps the status.
-    private func edit<K: StoredKind>(_ record: CaseRecord<K>, _ summary: inout DemoLoader.Summary, in batch: Batch,
-                                     _ change: (inout K.Fields) -> Void) throws -> CaseRecord<K> {
+    private func edit<K: StoredKind>(
+        _ record: CaseRecord<K>, _ summary: inout DemoLoader.Summary, in batch: Batch,
+        _ change: (inout K.Fields) -> Void
+    ) throws -> CaseRecord<K> {
         var fields = record.fields
         change(&fields)
         summary.changes += 1
-        return try RecordStore<K>.change(record, expectedVersion: record.version, by: actor, action: .update, at: clock.now(),
-                                         settings: settings, in: batch.db, units: { _ in tree }, pending: batch.pending) { current, _ in
+        return try RecordStore<K>.change(
+            record, expectedVersion: record.version, by: actor, action: .update, at: clock.now(),
+            settings: settings, in: batch.db, units: { _ in tree }, pending: batch.pending
+        ) { current, _ in
             try K.edit(current, to: fields)
         }
     }
@@ -82,33 +99,55 @@ struct DemoRecords: Sendable {
 
     // MARK: - Families
 
-    private func avvikelse(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch) throws {
+    private func avvikelse(
+        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws {
         let received = day(in: year, &random)
-        let category = random.pick([(AvvikelseCategory.dokumentation, 30), (.handlaggning, 22), (.utforandeAvInsats, 15), (.sekretess, 10),
-                                    (.bemotande, 8), (.handlingar, 6), (.tillganglighet, 4), (.lokaler, 2), (.ovrigt, 3)])
-        var record: CaseRecord<Avvikelse> = try create(Avvikelse.Fields(
-            unitId: sections.randomElement(using: &random)!, title: "Avvikelse inom \(category.label.lowercased())",
-            receivedOn: received, occurredOn: LocalDate(dayNumber: received.dayNumber - Int.random(in: 0...5, using: &random)),
-            category: category), &summary, in: batch)
+        let category = random.pick([
+            (AvvikelseCategory.dokumentation, 30), (.handlaggning, 22), (.utforandeAvInsats, 15), (.sekretess, 10),
+            (.bemotande, 8), (.handlingar, 6), (.tillganglighet, 4), (.lokaler, 2), (.ovrigt, 3),
+        ])
+        var record: CaseRecord<Avvikelse> = try create(
+            Avvikelse.Fields(
+                unitId: sections.randomElement(using: &random)!, title: "Avvikelse inom \(category.label.lowercased())",
+                receivedOn: received,
+                occurredOn: LocalDate(dayNumber: received.dayNumber - Int.random(in: 0...5, using: &random)),
+                category: category), &summary, in: batch)
         guard let started = after(received, 2) else { return }
         record = try step(record, to: .underUtredning, &summary, in: batch)
         guard let closed = after(started, Int.random(in: 5...70, using: &random)), random.chance(92) else { return }
-        let cause = random.pick([(RootCause.rutinEjFoljd, 30), (.rutinSaknasEllerOtydlig, 20), (.kunskapSaknas, 15), (.samverkanKommunikation, 12),
-                                 (.arbetsmiljo, 8), (.teknikVerksamhetssystem, 8), (.arbetsledning, 4), (.ovrigt, 3)])
-        _ = try step(record, to: .avslutad, &summary, in: batch) { $0.closedOn = closed; $0.rootCauses = [cause] }
+        let cause = random.pick([
+            (RootCause.rutinEjFoljd, 30), (.rutinSaknasEllerOtydlig, 20), (.kunskapSaknas, 15),
+            (.samverkanKommunikation, 12),
+            (.arbetsmiljo, 8), (.teknikVerksamhetssystem, 8), (.arbetsledning, 4), (.ovrigt, 3),
+        ])
+        _ = try step(record, to: .avslutad, &summary, in: batch) {
+            $0.closedOn = closed; $0.rootCauses = [cause]
+        }
     }
 
-    private func klagomal(staff: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch) throws {
+    private func klagomal(
+        staff: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws {
         let received = day(in: year, &random)
-        let submitter: KlagomalSubmitter = staff ? .personal : random.pick([(.brukare, 45), (.narstaende, 30), (.anonym, 10), (.myndighet, 5),
-                                                                            (.vardgivare, 4), (.annanUtforare, 3), (.foreningOrganisation, 3)])
-        let subject = random.pick([(KlagomalSubject.bemotande, 25), (.handlaggning, 22), (.beslut, 18), (.insats, 12), (.tillganglighet, 10),
-                                   (.information, 7), (.boendemiljo, 4), (.ovrigt, 2)])
-        var record: CaseRecord<Klagomal> = try create(Klagomal.Fields(
-            unitId: sections.randomElement(using: &random)!, title: "Synpunkt om \(subject.label.lowercased())", receivedOn: received,
-            source: staff ? .personal : .utomstaende, submitter: submitter,
-            type: random.pick([(.klagomal, 70), (.synpunkt, 25), (.berom, 5)]), subject: subject,
-            acknowledgedOn: after(received, 1)), &summary, in: batch)
+        let submitter: KlagomalSubmitter =
+            staff
+            ? .personal
+            : random.pick([
+                (.brukare, 45), (.narstaende, 30), (.anonym, 10), (.myndighet, 5),
+                (.vardgivare, 4), (.annanUtforare, 3), (.foreningOrganisation, 3),
+            ])
+        let subject = random.pick([
+            (KlagomalSubject.bemotande, 25), (.handlaggning, 22), (.beslut, 18), (.insats, 12), (.tillganglighet, 10),
+            (.information, 7), (.boendemiljo, 4), (.ovrigt, 2),
+        ])
+        var record: CaseRecord<Klagomal> = try create(
+            Klagomal.Fields(
+                unitId: sections.randomElement(using: &random)!, title: "Synpunkt om \(subject.label.lowercased())",
+                receivedOn: received,
+                source: staff ? .personal : .utomstaende, submitter: submitter,
+                type: random.pick([(.klagomal, 70), (.synpunkt, 25), (.berom, 5)]), subject: subject,
+                acknowledgedOn: after(received, 1)), &summary, in: batch)
         guard let started = after(received, 3) else { return }
         record = try step(record, to: .underUtredning, &summary, in: batch)
         guard let closed = after(started, Int.random(in: 5...45, using: &random)), random.chance(90) else { return }
@@ -118,30 +157,54 @@ struct DemoRecords: Sendable {
         }
     }
 
-    private func lexSarah(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch) throws {
+    private func lexSarah(
+        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws {
         let reported = day(in: year, &random)
-        var record: CaseRecord<LexSarah> = try create(LexSarah.Fields(
-            unitId: sections.randomElement(using: &random)!, title: "Rapport enligt lex Sarah", reportedOn: reported,
-            reporterRole: random.pick([(.anstalld, 85), (.uppdragstagare, 8), (.praktikant, 5), (.deltagareArbetsmarknadsprogram, 2)]),
-            category: random.pick([(.utforandeAvInsats, 30), (.handlaggning, 25), (.sekretess, 15), (.bemotande, 15), (.dokumentation, 15)]),
-            immediateMeasures: .init(description: "Omedelbara åtgärder vidtagna", takenOn: reported)), &summary, in: batch)
-        record = try step(record, to: .underUtredning, &summary, in: batch) { $0.investigation = .init(investigator: "Utredare", startedOn: reported) }
-        let assessment = random.pick([(LexSarahAssessment.ejMissforhallande, 45), (.patagligRiskForMissforhallande, 20), (.missforhallande, 22),
-                                      (.patagligRiskForAllvarligtMissforhallande, 6), (.allvarligtMissforhallande, 7)])
-        let serious = assessment == .patagligRiskForAllvarligtMissforhallande || assessment == .allvarligtMissforhallande
+        var record: CaseRecord<LexSarah> = try create(
+            LexSarah.Fields(
+                unitId: sections.randomElement(using: &random)!, title: "Rapport enligt lex Sarah",
+                reportedOn: reported,
+                reporterRole: random.pick([
+                    (.anstalld, 85), (.uppdragstagare, 8), (.praktikant, 5), (.deltagareArbetsmarknadsprogram, 2),
+                ]),
+                category: random.pick([
+                    (.utforandeAvInsats, 30), (.handlaggning, 25), (.sekretess, 15), (.bemotande, 15),
+                    (.dokumentation, 15),
+                ]),
+                immediateMeasures: .init(description: "Omedelbara åtgärder vidtagna", takenOn: reported)), &summary,
+            in: batch)
+        record = try step(record, to: .underUtredning, &summary, in: batch) {
+            $0.investigation = .init(investigator: "Utredare", startedOn: reported)
+        }
+        let assessment = random.pick([
+            (LexSarahAssessment.ejMissforhallande, 45), (.patagligRiskForMissforhallande, 20), (.missforhallande, 22),
+            (.patagligRiskForAllvarligtMissforhallande, 6), (.allvarligtMissforhallande, 7),
+        ])
+        let serious =
+            assessment == .patagligRiskForAllvarligtMissforhallande || assessment == .allvarligtMissforhallande
         if serious, let toIvo = after(reported, Int.random(in: 2...10, using: &random)) {
             record = try edit(record, &summary, in: batch) { $0.ivo = .init(reportedOn: toIvo, channel: .eTjanst) }
         }
         // Most investigations finish; a few of the last year's are still running.
-        guard let completed = after(reported, Int.random(in: 20...75, using: &random)), random.chance(year < today.year - 1 ? 99 : 90) else { return }
+        guard let completed = after(reported, Int.random(in: 20...75, using: &random)),
+            random.chance(year < today.year - 1 ? 99 : 90)
+        else { return }
         record = try step(record, to: .bedomd, &summary, in: batch) {
             $0.investigation?.completedOn = completed
             $0.investigation?.assessment = assessment
             $0.investigation?.motivation = "Bedömning enligt utredningen"
-            $0.rootCauses = [random.pick([(.rutinEjFoljd, 40), (.kunskapSaknas, 30), (.arbetsledning, 15), (.samverkanKommunikation, 15)])]
+            $0.rootCauses = [
+                random.pick([
+                    (.rutinEjFoljd, 40), (.kunskapSaknas, 30), (.arbetsledning, 15), (.samverkanKommunikation, 15),
+                ])
+            ]
         }
-        let sent = record.fields.ivo.flatMap { after(max($0.reportedOn, completed), Int.random(in: 1...20, using: &random)) }
-        let committee = assessment == .ejMissforhallande ? nil : after(completed, Int.random(in: 7...40, using: &random))
+        let sent = record.fields.ivo.flatMap {
+            after(max($0.reportedOn, completed), Int.random(in: 1...20, using: &random))
+        }
+        let committee =
+            assessment == .ejMissforhallande ? nil : after(completed, Int.random(in: 7...40, using: &random))
         guard assessment == .ejMissforhallande || committee != nil else { return }
         guard !serious || sent != nil else { return }
         record = try edit(record, &summary, in: batch) {
@@ -152,27 +215,49 @@ struct DemoRecords: Sendable {
         _ = try step(record, to: .avslutad, &summary, in: batch) { $0.closedOn = closed }
     }
 
-    private func riskanalys(year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch) throws {
+    private func riskanalys(
+        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws {
         let planned = day(in: year, &random)
         let risks = (0..<Int.random(in: 1...4, using: &random)).map { index in
-            Risk(description: "Risk \(index + 1)", probability: Int.random(in: 1...4, using: &random), consequence: Int.random(in: 1...4, using: &random))
+            Risk(
+                description: "Risk \(index + 1)", probability: Int.random(in: 1...4, using: &random),
+                consequence: Int.random(in: 1...4, using: &random))
         }
-        var record: CaseRecord<Riskanalys> = try create(Riskanalys.Fields(
-            unitIds: [sections.randomElement(using: &random)!], title: "Riskanalys",
-            trigger: random.pick([(.forandringOrganisation, 30), (.nyttArbetssatt, 25), (.personalforandring, 15), (.avvikelser, 15),
-                                  (.namndbeslut, 10), (.ovrigt, 5)]), plannedOn: planned, risks: risks), &summary, in: batch)
+        var record: CaseRecord<Riskanalys> = try create(
+            Riskanalys.Fields(
+                unitIds: [sections.randomElement(using: &random)!], title: "Riskanalys",
+                trigger: random.pick([
+                    (.forandringOrganisation, 30), (.nyttArbetssatt, 25), (.personalforandring, 15), (.avvikelser, 15),
+                    (.namndbeslut, 10), (.ovrigt, 5),
+                ]), plannedOn: planned, risks: risks), &summary, in: batch)
         guard let performed = after(planned, Int.random(in: 0...20, using: &random)), random.chance(85) else { return }
         record = try step(record, to: .pagaende, &summary, in: batch)
-        _ = try step(record, to: .genomford, &summary, in: batch) { $0.performedOn = performed; $0.documented = random.chance(80) }
+        _ = try step(record, to: .genomford, &summary, in: batch) {
+            $0.performedOn = performed; $0.documented = random.chance(80)
+        }
     }
 
-    private func egenkontroll(survey: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch) throws {
+    private func egenkontroll(
+        survey: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws {
         let planned = day(in: year, &random)
-        var record: CaseRecord<Egenkontroll> = try create(Egenkontroll.Fields(
-            unitIds: survey ? ["socialforvaltningen"] : [sections.randomElement(using: &random)!], title: survey ? "Brukarundersökning" : "Egenkontroll",
-            area: survey ? .enskildasUpplevelser : random.pick([(.handlaggningDokumentation, 40), (.loggkontroll, 20), (.boende, 15), (.utbetalningar, 15), (.ovrigt, 10)]),
-            method: survey ? .brukarundersokning : random.pick([(.aktgranskning, 45), (.loggkontroll, 20), (.tjanstegenomgang, 20), (.statistikuppfoljning, 15)]),
-            plannedOn: planned), &summary, in: batch)
+        var record: CaseRecord<Egenkontroll> = try create(
+            Egenkontroll.Fields(
+                unitIds: survey ? ["socialforvaltningen"] : [sections.randomElement(using: &random)!],
+                title: survey ? "Brukarundersökning" : "Egenkontroll",
+                area: survey
+                    ? .enskildasUpplevelser
+                    : random.pick([
+                        (.handlaggningDokumentation, 40), (.loggkontroll, 20), (.boende, 15), (.utbetalningar, 15),
+                        (.ovrigt, 10),
+                    ]),
+                method: survey
+                    ? .brukarundersokning
+                    : random.pick([
+                        (.aktgranskning, 45), (.loggkontroll, 20), (.tjanstegenomgang, 20), (.statistikuppfoljning, 15),
+                    ]),
+                plannedOn: planned), &summary, in: batch)
         guard let performed = after(planned, Int.random(in: 0...30, using: &random)), random.chance(85) else { return }
         let offered = Int.random(in: 900...2500, using: &random)
         record = try step(record, to: .pagaende, &summary, in: batch)
@@ -181,18 +266,28 @@ struct DemoRecords: Sendable {
             $0.result = "Resultatet redovisat för ledningsgruppen"
             $0.documented = random.chance(85)
             $0.deficienciesFound = random.chance(35)
-            if survey { $0.survey = Survey(offered: offered, responses: offered * Int.random(in: 38...55, using: &random) / 100) }
+            if survey {
+                $0.survey = Survey(offered: offered, responses: offered * Int.random(in: 38...55, using: &random) / 100)
+            }
         }
     }
 
-    private func tillsynsbeslut(index: Int, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch) throws {
+    private func tillsynsbeslut(
+        index: Int, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+    ) throws {
         let authority: TillsynAuthority = index == 0 && year % 2 == 0 ? .jo : .ivo
         // Often two decisions in one IVO case: the first with deficiencies, the follow-up without.
         let caseIndex = authority == .ivo ? index / 2 : index
-        let _: CaseRecord<Tillsynsbeslut> = try create(Tillsynsbeslut.Fields(
-            unitIds: [sections.randomElement(using: &random)!], title: "Beslut från \(authority.rawValue.uppercased())", authority: authority,
-            caseNumber: "\(authority == .ivo ? "3.5.1-" : "")\(1000 + caseIndex)/\(year)", decidedOn: day(in: year, &random),
-            subject: random.pick([(.tillsynMyndighetsutovning, 40), (.lexSarah, 25), (.tillsynHvbStodboende, 20), (.klagomal, 10), (.ovrigt, 5)]),
-            deficienciesFound: index % 2 == 0), &summary, in: batch)
+        let _: CaseRecord<Tillsynsbeslut> = try create(
+            Tillsynsbeslut.Fields(
+                unitIds: [sections.randomElement(using: &random)!],
+                title: "Beslut från \(authority.rawValue.uppercased())", authority: authority,
+                caseNumber: "\(authority == .ivo ? "3.5.1-" : "")\(1000 + caseIndex)/\(year)",
+                decidedOn: day(in: year, &random),
+                subject: random.pick([
+                    (.tillsynMyndighetsutovning, 40), (.lexSarah, 25), (.tillsynHvbStodboende, 20), (.klagomal, 10),
+                    (.ovrigt, 5),
+                ]),
+                deficienciesFound: index % 2 == 0), &summary, in: batch)
     }
 }

@@ -8,32 +8,39 @@ public enum Egenkontroll: RecordKind {
     /// Surveys larger than this are typing mistakes (Malmö's largest offered 4 856).
     public static let maxSurveySize = 10_000_000
 
-    public static let fieldTable = FieldTable<Egenkontroll>([
-        .texts("unitIds", \.unitIds, \.unitIds),
-        .text("title", \.title, \.title, freeText: true),
-        .text("description", \.description, \.description, freeText: true),
-        .code("area", \.area, \.area),
-        .code("method", \.method, \.method),
-        .optionalDate("periodFrom", \.periodFrom, \.periodFrom),
-        .optionalDate("periodTo", \.periodTo, \.periodTo),
-        .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
-        .optionalDate("performedOn", \.performedOn, \.performedOn),
-        .bool("documented", \.documented, \.documented),
-        .optionalText("result", \.result, \.result, freeText: true),
-        .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
-        .init("survey", csv: ["offered", "responses"], read: { draft, input in
-            guard let survey = input.object(allowed: ["offered", "responses"]) else { return }
-            let range = 0...maxSurveySize
-            draft.survey = SurveyDraft(offered: survey.member("offered").int(range: range),
-                                       responses: survey.member("responses").int(range: range))
-        }, show: { fields, _ in
-            fields.survey.map { .members([("offered", .int($0.offered)), ("responses", .int($0.responses))]) } ?? .null
-        }),
-        .measures("measures", \.measures, \.measures),
-    ], category: EgenkontrollArea.self, codeLists: [
-        CodeListDescription(EgenkontrollStatus.self), CodeListDescription(EgenkontrollArea.self),
-        CodeListDescription(EgenkontrollMethod.self),
-    ])
+    public static let fieldTable = FieldTable<Egenkontroll>(
+        [
+            .texts("unitIds", \.unitIds, \.unitIds),
+            .text("title", \.title, \.title, freeText: true),
+            .text("description", \.description, \.description, freeText: true),
+            .code("area", \.area, \.area),
+            .code("method", \.method, \.method),
+            .optionalDate("periodFrom", \.periodFrom, \.periodFrom),
+            .optionalDate("periodTo", \.periodTo, \.periodTo),
+            .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
+            .optionalDate("performedOn", \.performedOn, \.performedOn),
+            .bool("documented", \.documented, \.documented),
+            .optionalText("result", \.result, \.result, freeText: true),
+            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
+            .init(
+                "survey", csv: ["offered", "responses"],
+                read: { draft, input in
+                    guard let survey = input.object(allowed: ["offered", "responses"]) else { return }
+                    let range = 0...maxSurveySize
+                    draft.survey = SurveyDraft(
+                        offered: survey.member("offered").int(range: range),
+                        responses: survey.member("responses").int(range: range))
+                },
+                show: { fields, _ in
+                    fields.survey.map { .members([("offered", .int($0.offered)), ("responses", .int($0.responses))]) }
+                        ?? .null
+                }),
+            .measures("measures", \.measures, \.measures),
+        ], category: EgenkontrollArea.self,
+        codeLists: [
+            CodeListDescription(EgenkontrollStatus.self), CodeListDescription(EgenkontrollArea.self),
+            CodeListDescription(EgenkontrollMethod.self),
+        ])
 
     /// A self-inspection's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -52,11 +59,14 @@ public enum Egenkontroll: RecordKind {
         public var survey: Survey?
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", area: EgenkontrollArea,
-                    method: EgenkontrollMethod,
-                    periodFrom: LocalDate? = nil, periodTo: LocalDate? = nil, plannedOn: LocalDate? = nil, performedOn: LocalDate? = nil,
-                    documented: Bool = false, result: String? = nil, deficienciesFound: Bool = false, survey: Survey? = nil,
-                    measures: [Measure] = []) {
+        public init(
+            unitIds: [String], title: String, description: String = "", area: EgenkontrollArea,
+            method: EgenkontrollMethod,
+            periodFrom: LocalDate? = nil, periodTo: LocalDate? = nil, plannedOn: LocalDate? = nil,
+            performedOn: LocalDate? = nil,
+            documented: Bool = false, result: String? = nil, deficienciesFound: Bool = false, survey: Survey? = nil,
+            measures: [Measure] = []
+        ) {
             self.unitIds = unitIds
             self.title = title
             self.description = description
@@ -103,22 +113,29 @@ public enum Egenkontroll: RecordKind {
         problems.require(draft.method, "/method")
         // A period is a range: half of one cannot be followed up.
         if (draft.periodFrom == nil) != (draft.periodTo == nil) {
-            problems.add(draft.periodFrom == nil ? "/periodFrom" : "/periodTo",
-                         "is required when the other end of the period is given")
+            problems.add(
+                draft.periodFrom == nil ? "/periodFrom" : "/periodTo",
+                "is required when the other end of the period is given")
         }
         problems.notBefore(draft.periodTo, "/periodTo", draft.periodFrom, "periodFrom")
-        if draft.plannedOn == nil, draft.performedOn == nil { problems.add("/plannedOn", "plannedOn or performedOn is required") }
+        if draft.plannedOn == nil, draft.performedOn == nil {
+            problems.add("/plannedOn", "plannedOn or performedOn is required")
+        }
         problems.notInFuture(draft.performedOn, "/performedOn", today: today)
         problems.text(draft.result, "/result", min: 1)
         let survey = survey(draft, into: &problems)
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
-        guard problems.isEmpty, let unitIds = draft.unitIds, let title = draft.title, let area = draft.area, let method = draft.method
+        guard problems.isEmpty, let unitIds = draft.unitIds, let title = draft.title, let area = draft.area,
+            let method = draft.method
         else { return .failure(.invalid(problems.problems)) }
-        return .success(Fields(
-            unitIds: unitIds, title: title, description: draft.description ?? "", area: area, method: method,
-            periodFrom: draft.periodFrom, periodTo: draft.periodTo, plannedOn: draft.plannedOn, performedOn: draft.performedOn,
-            documented: draft.documented ?? false, result: draft.result, deficienciesFound: draft.deficienciesFound ?? false,
-            survey: survey, measures: measures))
+        return .success(
+            Fields(
+                unitIds: unitIds, title: title, description: draft.description ?? "", area: area, method: method,
+                periodFrom: draft.periodFrom, periodTo: draft.periodTo, plannedOn: draft.plannedOn,
+                performedOn: draft.performedOn,
+                documented: draft.documented ?? false, result: draft.result,
+                deficienciesFound: draft.deficienciesFound ?? false,
+                survey: survey, measures: measures))
     }
 
     private static func survey(_ draft: Draft, into problems: inout ProblemList) -> Survey? {

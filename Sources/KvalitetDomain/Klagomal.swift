@@ -4,25 +4,27 @@ public enum Klagomal: RecordKind {
     public static let family = RecordFamily.klagomal
     public static var workflow: Workflow<Klagomal> { KlagomalWorkflow.table }
 
-    public static let fieldTable = FieldTable<Klagomal>([
-        .text("unitId", \.unitId, \.unitId),
-        .text("title", \.title, \.title, freeText: true),
-        .text("description", \.description, \.description, freeText: true),
-        .date("receivedOn", \.receivedOn, \.receivedOn),
-        .code("source", \.source, \.source),
-        .code("submitter", \.submitter, \.submitter),
-        .code("type", \.type, \.type),
-        .code("subject", \.subject, \.subject),
-        .optionalDate("acknowledgedOn", \.acknowledgedOn, \.acknowledgedOn),
-        .optionalDate("respondedOn", \.respondedOn, \.respondedOn),
-        .measures("measures", \.measures, \.measures),
-        .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
-        .optionalCode("outcome", \.outcome, \.outcome, role: .transitionOnly),
-    ], category: KlagomalSubject.self, codeLists: [
-        CodeListDescription(KlagomalStatus.self), CodeListDescription(KlagomalSource.self),
-        CodeListDescription(KlagomalSubmitter.self), CodeListDescription(KlagomalType.self),
-        CodeListDescription(KlagomalSubject.self), CodeListDescription(KlagomalOutcome.self),
-    ])
+    public static let fieldTable = FieldTable<Klagomal>(
+        [
+            .text("unitId", \.unitId, \.unitId),
+            .text("title", \.title, \.title, freeText: true),
+            .text("description", \.description, \.description, freeText: true),
+            .date("receivedOn", \.receivedOn, \.receivedOn),
+            .code("source", \.source, \.source),
+            .code("submitter", \.submitter, \.submitter),
+            .code("type", \.type, \.type),
+            .code("subject", \.subject, \.subject),
+            .optionalDate("acknowledgedOn", \.acknowledgedOn, \.acknowledgedOn),
+            .optionalDate("respondedOn", \.respondedOn, \.respondedOn),
+            .measures("measures", \.measures, \.measures),
+            .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
+            .optionalCode("outcome", \.outcome, \.outcome, role: .transitionOnly),
+        ], category: KlagomalSubject.self,
+        codeLists: [
+            CodeListDescription(KlagomalStatus.self), CodeListDescription(KlagomalSource.self),
+            CodeListDescription(KlagomalSubmitter.self), CodeListDescription(KlagomalType.self),
+            CodeListDescription(KlagomalSubject.self), CodeListDescription(KlagomalOutcome.self),
+        ])
 
     /// A complaint's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -40,10 +42,12 @@ public enum Klagomal: RecordKind {
         public var closedOn: LocalDate?
         public var outcome: KlagomalOutcome?
 
-        public init(unitId: String, title: String, description: String = "", receivedOn: LocalDate,
-                    source: KlagomalSource, submitter: KlagomalSubmitter, type: KlagomalType, subject: KlagomalSubject,
-                    acknowledgedOn: LocalDate? = nil, respondedOn: LocalDate? = nil, measures: [Measure] = [],
-                    closedOn: LocalDate? = nil, outcome: KlagomalOutcome? = nil) {
+        public init(
+            unitId: String, title: String, description: String = "", receivedOn: LocalDate,
+            source: KlagomalSource, submitter: KlagomalSubmitter, type: KlagomalType, subject: KlagomalSubject,
+            acknowledgedOn: LocalDate? = nil, respondedOn: LocalDate? = nil, measures: [Measure] = [],
+            closedOn: LocalDate? = nil, outcome: KlagomalOutcome? = nil
+        ) {
             self.unitId = unitId
             self.title = title
             self.description = description
@@ -92,13 +96,18 @@ public enum Klagomal: RecordKind {
         problems.require(draft.subject, "/subject")
         // Staff are the only submitters of staff complaints, and only staff complaints come from staff:
         // the yearly report splits the two by source, so a mismatch would count it in the wrong column.
-        if let source = draft.source, let submitter = draft.submitter, (source == .personal) != (submitter == .personal) {
-            problems.add("/submitter", source == .personal
-                ? "must be personal when source is personal"
-                : "cannot be personal when source is utomstaende (use source personal)")
+        if let source = draft.source, let submitter = draft.submitter, (source == .personal) != (submitter == .personal)
+        {
+            problems.add(
+                "/submitter",
+                source == .personal
+                    ? "must be personal when source is personal"
+                    : "cannot be personal when source is utomstaende (use source personal)")
         }
-        for (date, pointer) in [(draft.acknowledgedOn, "/acknowledgedOn"), (draft.respondedOn, "/respondedOn"),
-                                (draft.closedOn, "/closedOn")] {
+        for (date, pointer) in [
+            (draft.acknowledgedOn, "/acknowledgedOn"), (draft.respondedOn, "/respondedOn"),
+            (draft.closedOn, "/closedOn"),
+        ] {
             problems.notBefore(date, pointer, draft.receivedOn, "receivedOn")
             problems.notInFuture(date, pointer, today: today)
         }
@@ -107,12 +116,15 @@ public enum Klagomal: RecordKind {
         }
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitId = draft.unitId, let title = draft.title, let receivedOn = draft.receivedOn,
-              let source = draft.source, let submitter = draft.submitter, let type = draft.type, let subject = draft.subject
+            let source = draft.source, let submitter = draft.submitter, let type = draft.type,
+            let subject = draft.subject
         else { return .failure(.invalid(problems.problems)) }
-        return .success(Fields(
-            unitId: unitId, title: title, description: draft.description ?? "", receivedOn: receivedOn, source: source,
-            submitter: submitter, type: type, subject: subject, acknowledgedOn: draft.acknowledgedOn,
-            respondedOn: draft.respondedOn, measures: measures, closedOn: draft.closedOn, outcome: draft.outcome))
+        return .success(
+            Fields(
+                unitId: unitId, title: title, description: draft.description ?? "", receivedOn: receivedOn,
+                source: source,
+                submitter: submitter, type: type, subject: subject, acknowledgedOn: draft.acknowledgedOn,
+                respondedOn: draft.respondedOn, measures: measures, closedOn: draft.closedOn, outcome: draft.outcome))
     }
 
     public static func primaryDate(of fields: Fields) -> LocalDate { fields.receivedOn }

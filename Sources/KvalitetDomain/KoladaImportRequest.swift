@@ -18,10 +18,15 @@ public struct KoladaImportRequest: Sendable, Equatable {
     }
 
     /// Validates every part, reporting under `/kpi`, `/municipality`, `/group` and `/years`.
-    public static func make(kpi: String?, municipality: String?, group: String?, years: String?) -> Result<KoladaImportRequest, DomainError> {
+    public static func make(
+        kpi: String?, municipality: String?, group: String?, years: String?
+    ) -> Result<KoladaImportRequest, DomainError> {
         var problems = ProblemList()
-        if let kpi { if !Nyckeltal.isValidKpi(kpi) { problems.add("/kpi", "must be a Kolada KPI id such as U33461") } }
-        else { problems.add("/kpi", "is required (the key figure has no koladaKpi)") }
+        if let kpi {
+            if !Nyckeltal.isValidKpi(kpi) { problems.add("/kpi", "must be a Kolada KPI id such as U33461") }
+        } else {
+            problems.add("/kpi", "is required (the key figure has no koladaKpi)")
+        }
         if let municipality {
             if let problem = KoladaId.municipalityProblem(municipality) { problems.add("/municipality", problem) }
         } else {
@@ -29,18 +34,25 @@ public struct KoladaImportRequest: Sendable, Equatable {
         }
         if let group, let problem = KoladaId.groupProblem(group) { problems.add("/group", problem) }
         let span = years.flatMap(parseYears)
-        if years == nil { problems.add("/years", "is required") }
-        else if span == nil { problems.add("/years", "must be a year or a span of at most \(maxYears) years, such as 2020-2025") }
-        guard problems.isEmpty, let kpi, let municipality, let span else { return .failure(.invalid(problems.problems)) }
+        if years == nil {
+            problems.add("/years", "is required")
+        } else if span == nil {
+            problems.add("/years", "must be a year or a span of at most \(maxYears) years, such as 2020-2025")
+        }
+        guard problems.isEmpty, let kpi, let municipality, let span else {
+            return .failure(.invalid(problems.problems))
+        }
         return .success(KoladaImportRequest(kpi: kpi, municipality: municipality, group: group, years: span))
     }
 
     /// `2020` or `2020-2025`, within the years the service knows and at most `maxYears` long.
     public static func parseYears(_ text: String) -> ClosedRange<Int>? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let first = Int(parts[0]), let last = Int(parts[parts.count - 1]), first <= last,
-              NyckeltalPeriod.years.contains(first), NyckeltalPeriod.years.contains(last), last - first < maxYears else { return nil }
+        guard (1...2).contains(parts.count),
+            parts.allSatisfy({ $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let first = Int(parts[0]), let last = Int(parts[parts.count - 1]), first <= last,
+            NyckeltalPeriod.years.contains(first), NyckeltalPeriod.years.contains(last), last - first < maxYears
+        else { return nil }
         return first...last
     }
 

@@ -22,8 +22,12 @@ public struct ReportRequest: Sendable, Equatable {
 
     public static func validate(year: Int?, analysisFrom: LocalDate?, analysisTo: LocalDate?) -> [FieldProblem] {
         var problems = ProblemList()
-        if let year, !years.contains(year) { problems.add("year", "must be a year from \(years.lowerBound) to \(years.upperBound)") }
-        if let from = analysisFrom, let to = analysisTo, to < from { problems.add("analysisTo", "must not be before analysisFrom") }
+        if let year, !years.contains(year) {
+            problems.add("year", "must be a year from \(years.lowerBound) to \(years.upperBound)")
+        }
+        if let from = analysisFrom, let to = analysisTo, to < from {
+            problems.add("analysisTo", "must not be before analysisFrom")
+        }
         return problems.problems
     }
 }
@@ -106,7 +110,9 @@ public enum ReportRules {
     }
 
     /// Builds a received figure from counts by (area, year).
-    public static func received(_ counts: [(area: String?, year: Int, count: Int)], request: ReportRequest) -> ReceivedFigure {
+    public static func received(
+        _ counts: [(area: String?, year: Int, count: Int)], request: ReportRequest
+    ) -> ReceivedFigure {
         var total: [Int: Int] = [:]
         var perArea: [String?: [Int: Int]] = [:]
         for row in counts {
@@ -123,7 +129,8 @@ public enum ReportRules {
                 case (let a?, let b?): return a < b
                 }
             }
-        return ReceivedFigure(count: total[request.year] ?? 0, previousYear: total[request.year - 1] ?? 0,
-                              series: series(total, years: request.seriesYears), byArea: byArea)
+        return ReceivedFigure(
+            count: total[request.year] ?? 0, previousYear: total[request.year - 1] ?? 0,
+            series: series(total, years: request.seriesYears), byArea: byArea)
     }
 }

@@ -14,9 +14,11 @@ public struct Kvalitetsberattelse: Sendable, Equatable {
     /// Every key figure that is not voided, by code.
     public var nyckeltal: [NyckeltalFigure]
 
-    public init(request: ReportRequest, generatedAt: Date, received: Received, lexSarah: LexSarahFigures, analysis: Analysis,
-                riskanalyser: Riskanalyser, egenkontroller: Egenkontroller, tillsyn: [Tillsyn], handlingTimes: HandlingTimes,
-                nyckeltal: [NyckeltalFigure] = []) {
+    public init(
+        request: ReportRequest, generatedAt: Date, received: Received, lexSarah: LexSarahFigures, analysis: Analysis,
+        riskanalyser: Riskanalyser, egenkontroller: Egenkontroller, tillsyn: [Tillsyn], handlingTimes: HandlingTimes,
+        nyckeltal: [NyckeltalFigure] = []
+    ) {
         self.nyckeltal = nyckeltal
         self.request = request
         self.generatedAt = generatedAt
@@ -32,7 +34,10 @@ public struct Kvalitetsberattelse: Sendable, Equatable {
     /// Section 4.1: what came in during the year.
     public struct Received: Sendable, Equatable {
         public var klagomalUtomstaende, klagomalPersonal, kvalitetsavvikelser, lexSarah: ReceivedFigure
-        public init(klagomalUtomstaende: ReceivedFigure, klagomalPersonal: ReceivedFigure, kvalitetsavvikelser: ReceivedFigure, lexSarah: ReceivedFigure) {
+        public init(
+            klagomalUtomstaende: ReceivedFigure, klagomalPersonal: ReceivedFigure, kvalitetsavvikelser: ReceivedFigure,
+            lexSarah: ReceivedFigure
+        ) {
             self.klagomalUtomstaende = klagomalUtomstaende
             self.klagomalPersonal = klagomalPersonal
             self.kvalitetsavvikelser = kvalitetsavvikelser
@@ -48,8 +53,11 @@ public struct Kvalitetsberattelse: Sendable, Equatable {
         public var reportedToIvo: Int
         public var openAtYearEnd: Int
         public var investigationsOverdueToIvo: Int
-        public init(committeeTreated: Int, committeeTreatedSeries: [YearCount], seriousOfCommitteeTreated: Int, reportedToIvo: Int,
-                    openAtYearEnd: Int, investigationsOverdueToIvo: Int) {
+        public init(
+            committeeTreated: Int, committeeTreatedSeries: [YearCount], seriousOfCommitteeTreated: Int,
+            reportedToIvo: Int,
+            openAtYearEnd: Int, investigationsOverdueToIvo: Int
+        ) {
             self.committeeTreated = committeeTreated
             self.committeeTreatedSeries = committeeTreatedSeries
             self.seriousOfCommitteeTreated = seriousOfCommitteeTreated
@@ -115,7 +123,9 @@ public struct Kvalitetsberattelse: Sendable, Equatable {
         public var byMethod: [CodeCount] = []
         public var coverage = Coverage()
         public var surveyOffered = 0, surveyResponses = 0
-        public var responseRate: Double? { ReportRules.responseRate(offered: surveyOffered, responses: surveyResponses) }
+        public var responseRate: Double? {
+            ReportRules.responseRate(offered: surveyOffered, responses: surveyResponses)
+        }
         public init() {}
     }
 

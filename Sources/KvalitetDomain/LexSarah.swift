@@ -6,36 +6,47 @@ public enum LexSarah: RecordKind {
     public static let family = RecordFamily.lexSarah
     public static var workflow: Workflow<LexSarah> { LexSarahWorkflow.table }
 
-    public static let fieldTable = FieldTable<LexSarah>([
-        .text("unitId", \.unitId, \.unitId),
-        .text("title", \.title, \.title, freeText: true),
-        .text("description", \.description, \.description, freeText: true),
-        .date("reportedOn", \.reportedOn, \.reportedOn),
-        .code("reporterRole", \.reporterRole, \.reporterRole),
-        .optionalDate("occurredOn", \.occurredOn, \.occurredOn),
-        .code("category", \.category, \.category),
-        .codes("rootCauses", \.rootCauses, \.rootCauses),
-        .init("immediateMeasures", freeText: ["description"], csv: ["description", "takenOn"],
-              read: { $0.immediateMeasures = ImmediateMeasuresDraft.read($1) }, show: { f, _ in .immediateMeasures(f) }),
-        .init("investigation", freeText: ["investigator", "motivation"], csv: Investigation.keys,
-              read: { $0.investigation = Investigation.read($1) }, show: { f, _ in .investigation(f) }),
-        .init("notes", role: .serverManaged, freeText: [""], read: { _, _ in },
-              show: { f, _ in .list(f.notes.map(\.fieldValue)) }),
-        .optionalDate("committeeDecidedOn", \.committeeDecidedOn, \.committeeDecidedOn),
-        .init("ivo", csv: Ivo.keys, read: { $0.ivo = IvoDraft.read($1) }, show: { f, _ in .ivo(f) }),
-        .measures("measures", \.measures, \.measures),
-        .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
-    ], computed: [
-        ComputedField("deadlines", csv: ["investigationToIvoBy", "overdue"]) { record, context in
-            let deadlines = context.settings.ivoFollowUp.deadlines(of: record.fields, voided: record.voided != nil,
-                                                                  today: context.today)
-            return .members([("investigationToIvoBy", .date(deadlines.investigationToIvoBy)),
-                             ("overdue", .bool(deadlines.overdue))])
-        },
-    ], category: AvvikelseCategory.self, codeLists: [
-        CodeListDescription(LexSarahStatus.self), CodeListDescription(ReporterRole.self),
-        CodeListDescription(LexSarahAssessment.self), CodeListDescription(NoteKind.self), CodeListDescription(IvoChannel.self),
-    ])
+    public static let fieldTable = FieldTable<LexSarah>(
+        [
+            .text("unitId", \.unitId, \.unitId),
+            .text("title", \.title, \.title, freeText: true),
+            .text("description", \.description, \.description, freeText: true),
+            .date("reportedOn", \.reportedOn, \.reportedOn),
+            .code("reporterRole", \.reporterRole, \.reporterRole),
+            .optionalDate("occurredOn", \.occurredOn, \.occurredOn),
+            .code("category", \.category, \.category),
+            .codes("rootCauses", \.rootCauses, \.rootCauses),
+            .init(
+                "immediateMeasures", freeText: ["description"], csv: ["description", "takenOn"],
+                read: { $0.immediateMeasures = ImmediateMeasuresDraft.read($1) },
+                show: { f, _ in .immediateMeasures(f) }),
+            .init(
+                "investigation", freeText: ["investigator", "motivation"], csv: Investigation.keys,
+                read: { $0.investigation = Investigation.read($1) }, show: { f, _ in .investigation(f) }),
+            .init(
+                "notes", role: .serverManaged, freeText: [""], read: { _, _ in },
+                show: { f, _ in .list(f.notes.map(\.fieldValue)) }),
+            .optionalDate("committeeDecidedOn", \.committeeDecidedOn, \.committeeDecidedOn),
+            .init("ivo", csv: Ivo.keys, read: { $0.ivo = IvoDraft.read($1) }, show: { f, _ in .ivo(f) }),
+            .measures("measures", \.measures, \.measures),
+            .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
+        ],
+        computed: [
+            ComputedField("deadlines", csv: ["investigationToIvoBy", "overdue"]) { record, context in
+                let deadlines = context.settings.ivoFollowUp.deadlines(
+                    of: record.fields, voided: record.voided != nil,
+                    today: context.today)
+                return .members([
+                    ("investigationToIvoBy", .date(deadlines.investigationToIvoBy)),
+                    ("overdue", .bool(deadlines.overdue)),
+                ])
+            }
+        ], category: AvvikelseCategory.self,
+        codeLists: [
+            CodeListDescription(LexSarahStatus.self), CodeListDescription(ReporterRole.self),
+            CodeListDescription(LexSarahAssessment.self), CodeListDescription(NoteKind.self),
+            CodeListDescription(IvoChannel.self),
+        ])
 
     /// What was done at once to protect the people concerned (*omedelbara åtgärder*).
     public struct ImmediateMeasures: Codable, Sendable, Equatable {
@@ -54,8 +65,10 @@ public enum LexSarah: RecordKind {
         public var completedOn: LocalDate?
         public var assessment: LexSarahAssessment?
         public var motivation: String?
-        public init(investigator: String? = nil, startedOn: LocalDate? = nil, completedOn: LocalDate? = nil,
-                    assessment: LexSarahAssessment? = nil, motivation: String? = nil) {
+        public init(
+            investigator: String? = nil, startedOn: LocalDate? = nil, completedOn: LocalDate? = nil,
+            assessment: LexSarahAssessment? = nil, motivation: String? = nil
+        ) {
             self.investigator = investigator
             self.startedOn = startedOn
             self.completedOn = completedOn
@@ -70,8 +83,10 @@ public enum LexSarah: RecordKind {
         public var channel: IvoChannel
         public var caseNumber: String?
         public var investigationSentOn: LocalDate?
-        public init(reportedOn: LocalDate, channel: IvoChannel, caseNumber: String? = nil,
-                    investigationSentOn: LocalDate? = nil) {
+        public init(
+            reportedOn: LocalDate, channel: IvoChannel, caseNumber: String? = nil,
+            investigationSentOn: LocalDate? = nil
+        ) {
             self.reportedOn = reportedOn
             self.channel = channel
             self.caseNumber = caseNumber
@@ -98,11 +113,14 @@ public enum LexSarah: RecordKind {
         /// When the report was closed (avslutad): what "open at year end" is counted by.
         public var closedOn: LocalDate?
 
-        public init(unitId: String, title: String, description: String = "", reportedOn: LocalDate,
-                    reporterRole: ReporterRole,
-                    occurredOn: LocalDate? = nil, category: AvvikelseCategory, rootCauses: [RootCause] = [],
-                    immediateMeasures: ImmediateMeasures? = nil, investigation: Investigation? = nil, notes: [LexSarahNote] = [],
-                    committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = [], closedOn: LocalDate? = nil) {
+        public init(
+            unitId: String, title: String, description: String = "", reportedOn: LocalDate,
+            reporterRole: ReporterRole,
+            occurredOn: LocalDate? = nil, category: AvvikelseCategory, rootCauses: [RootCause] = [],
+            immediateMeasures: ImmediateMeasures? = nil, investigation: Investigation? = nil,
+            notes: [LexSarahNote] = [],
+            committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = [], closedOn: LocalDate? = nil
+        ) {
             self.unitId = unitId
             self.title = title
             self.description = description
@@ -137,8 +155,10 @@ public enum LexSarah: RecordKind {
         public var channel: IvoChannel?
         public var caseNumber: String?
         public var investigationSentOn: LocalDate?
-        public init(reportedOn: LocalDate? = nil, channel: IvoChannel? = nil, caseNumber: String? = nil,
-                    investigationSentOn: LocalDate? = nil) {
+        public init(
+            reportedOn: LocalDate? = nil, channel: IvoChannel? = nil, caseNumber: String? = nil,
+            investigationSentOn: LocalDate? = nil
+        ) {
             self.reportedOn = reportedOn
             self.channel = channel
             self.caseNumber = caseNumber
@@ -177,9 +197,11 @@ public enum LexSarah: RecordKind {
 
     /// Notes are append-only: every change must keep the existing ones exactly, in order.
     public static func checkChange(from current: Fields, to next: Fields) throws(DomainError) {
-        guard next.notes.count >= current.notes.count, Array(next.notes.prefix(current.notes.count)) == current.notes else {
-            throw DomainError.conflict(rule: "lex Sarah notes are append-only: an existing note can never be changed or removed",
-                                       problems: [FieldProblem("/notes", "existing notes cannot change")])
+        guard next.notes.count >= current.notes.count, Array(next.notes.prefix(current.notes.count)) == current.notes
+        else {
+            throw DomainError.conflict(
+                rule: "lex Sarah notes are append-only: an existing note can never be changed or removed",
+                problems: [FieldProblem("/notes", "existing notes cannot change")])
         }
     }
 

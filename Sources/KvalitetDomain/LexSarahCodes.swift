@@ -15,8 +15,8 @@ public enum ReporterRole: String, Code {
 /// The investigation's assessment (*bedömning*); the last two are serious and go to IVO.
 public enum LexSarahAssessment: String, Code {
     case ejMissforhallande = "ej_missforhallande", patagligRiskForMissforhallande = "pataglig_risk_for_missforhallande",
-         missforhallande, patagligRiskForAllvarligtMissforhallande = "pataglig_risk_for_allvarligt_missforhallande",
-         allvarligtMissforhallande = "allvarligt_missforhallande"
+        missforhallande, patagligRiskForAllvarligtMissforhallande = "pataglig_risk_for_allvarligt_missforhallande",
+        allvarligtMissforhallande = "allvarligt_missforhallande"
     public static let listName = "lexSarahBedomning"
     public var label: String {
         switch self {
@@ -29,7 +29,9 @@ public enum LexSarahAssessment: String, Code {
     }
 
     /// *Allvarligt* (or a påtaglig risk of it): must be reported to IVO.
-    public var isSerious: Bool { self == .patagligRiskForAllvarligtMissforhallande || self == .allvarligtMissforhallande }
+    public var isSerious: Bool {
+        self == .patagligRiskForAllvarligtMissforhallande || self == .allvarligtMissforhallande
+    }
 }
 
 /// Whether a documented piece of information is a fact or someone's assessment (SOSFS 2011:5).

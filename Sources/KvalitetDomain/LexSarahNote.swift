@@ -14,8 +14,10 @@ public struct LexSarahNote: Codable, Sendable, Equatable {
     public var addedAt: Date
     public var addedBy: String
 
-    public init(number: Int, documentedOn: LocalDate, source: String, kind: NoteKind, authorName: String,
-                authorTitle: String, text: String, addedAt: Date, addedBy: String) {
+    public init(
+        number: Int, documentedOn: LocalDate, source: String, kind: NoteKind, authorName: String,
+        authorTitle: String, text: String, addedAt: Date, addedBy: String
+    ) {
         self.number = number
         self.documentedOn = documentedOn
         self.source = source
@@ -37,8 +39,10 @@ public struct LexSarahNoteDraft: Sendable, Equatable {
     public var authorTitle: String?
     public var text: String?
 
-    public init(documentedOn: LocalDate? = nil, source: String? = nil, kind: NoteKind? = nil, authorName: String? = nil,
-                authorTitle: String? = nil, text: String? = nil) {
+    public init(
+        documentedOn: LocalDate? = nil, source: String? = nil, kind: NoteKind? = nil, authorName: String? = nil,
+        authorTitle: String? = nil, text: String? = nil
+    ) {
         self.documentedOn = documentedOn
         self.source = source
         self.kind = kind
@@ -53,15 +57,21 @@ extension LexSarah {
     public static let maxNotes = 500
 
     /// Appends a validated note; the record's existing notes are left exactly as they were.
-    public static func appending(_ draft: LexSarahNoteDraft, to fields: Fields, at addedAt: Date, by addedBy: String,
-                                 today: LocalDate) throws(DomainError) -> Fields {
+    public static func appending(
+        _ draft: LexSarahNoteDraft, to fields: Fields, at addedAt: Date, by addedBy: String,
+        today: LocalDate
+    ) throws(DomainError) -> Fields {
         var problems = ProblemList()
         problems.require(draft.documentedOn, "/documentedOn")
         problems.notBefore(draft.documentedOn, "/documentedOn", fields.reportedOn, "the report's reportedOn")
         problems.notInFuture(draft.documentedOn, "/documentedOn", today: today)
-        for (text, pointer, max) in [(draft.source, "/source", TextRules.nameMax), (draft.authorName, "/authorName", TextRules.nameMax),
-                                     (draft.authorTitle, "/authorTitle", TextRules.nameMax), (draft.text, "/text", TextRules.descriptionMax)] {
-            if let text = problems.require(text, pointer) { TextRules.check(text, pointer: pointer, min: 1, max: max, into: &problems) }
+        for (text, pointer, max) in [
+            (draft.source, "/source", TextRules.nameMax), (draft.authorName, "/authorName", TextRules.nameMax),
+            (draft.authorTitle, "/authorTitle", TextRules.nameMax), (draft.text, "/text", TextRules.descriptionMax),
+        ] {
+            if let text = problems.require(text, pointer) {
+                TextRules.check(text, pointer: pointer, min: 1, max: max, into: &problems)
+            }
         }
         problems.require(draft.kind, "/kind")
         try problems.throwIfAny()
@@ -69,11 +79,13 @@ extension LexSarah {
             throw DomainError.conflict(rule: "a lex Sarah report holds at most \(maxNotes) notes")
         }
         guard let documentedOn = draft.documentedOn, let source = draft.source, let kind = draft.kind,
-              let authorName = draft.authorName, let authorTitle = draft.authorTitle, let text = draft.text
+            let authorName = draft.authorName, let authorTitle = draft.authorTitle, let text = draft.text
         else { throw DomainError.invalid(problems.problems) }
         var next = fields
-        next.notes.append(LexSarahNote(number: fields.notes.count + 1, documentedOn: documentedOn, source: source, kind: kind,
-                                       authorName: authorName, authorTitle: authorTitle, text: text, addedAt: addedAt, addedBy: addedBy))
+        next.notes.append(
+            LexSarahNote(
+                number: fields.notes.count + 1, documentedOn: documentedOn, source: source, kind: kind,
+                authorName: authorName, authorTitle: authorTitle, text: text, addedAt: addedAt, addedBy: addedBy))
         return next
     }
 }

@@ -17,7 +17,8 @@ enum LexSarahRules {
         let investigation = draft.investigation
         if let investigation { check(investigation, draft, today: today, into: &problems) }
         problems.notBefore(draft.committeeDecidedOn, "/committeeDecidedOn", draft.reportedOn, "reportedOn")
-        problems.notBefore(draft.committeeDecidedOn, "/committeeDecidedOn", investigation?.completedOn, "investigation.completedOn")
+        problems.notBefore(
+            draft.committeeDecidedOn, "/committeeDecidedOn", investigation?.completedOn, "investigation.completedOn")
         problems.notInFuture(draft.committeeDecidedOn, "/committeeDecidedOn", today: today)
         let ivo = ivo(draft, today: today, into: &problems)
         problems.notBefore(draft.closedOn, "/closedOn", draft.reportedOn, "reportedOn")
@@ -26,19 +27,26 @@ enum LexSarahRules {
         problems.notInFuture(draft.closedOn, "/closedOn", today: today)
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitId = draft.unitId, let title = draft.title, let reportedOn = draft.reportedOn,
-              let reporterRole = draft.reporterRole, let category = draft.category
+            let reporterRole = draft.reporterRole, let category = draft.category
         else { return .failure(.invalid(problems.problems)) }
-        return .success(LexSarah.Fields(
-            unitId: unitId, title: title, description: draft.description ?? "", reportedOn: reportedOn,
-            reporterRole: reporterRole, occurredOn: draft.occurredOn, category: category, rootCauses: draft.rootCauses ?? [],
-            immediateMeasures: immediate, investigation: investigation, committeeDecidedOn: draft.committeeDecidedOn,
-            ivo: ivo, measures: measures, closedOn: draft.closedOn))
+        return .success(
+            LexSarah.Fields(
+                unitId: unitId, title: title, description: draft.description ?? "", reportedOn: reportedOn,
+                reporterRole: reporterRole, occurredOn: draft.occurredOn, category: category,
+                rootCauses: draft.rootCauses ?? [],
+                immediateMeasures: immediate, investigation: investigation,
+                committeeDecidedOn: draft.committeeDecidedOn,
+                ivo: ivo, measures: measures, closedOn: draft.closedOn))
     }
 
-    private static func immediateMeasures(_ draft: LexSarah.Draft, today: LocalDate, into problems: inout ProblemList) -> LexSarah.ImmediateMeasures? {
+    private static func immediateMeasures(
+        _ draft: LexSarah.Draft, today: LocalDate, into problems: inout ProblemList
+    ) -> LexSarah.ImmediateMeasures? {
         guard let given = draft.immediateMeasures else { return nil }
         if let description = problems.require(given.description, "/immediateMeasures/description") {
-            TextRules.check(description, pointer: "/immediateMeasures/description", min: 1, max: TextRules.shortTextMax, into: &problems)
+            TextRules.check(
+                description, pointer: "/immediateMeasures/description", min: 1, max: TextRules.shortTextMax,
+                into: &problems)
         }
         problems.require(given.takenOn, "/immediateMeasures/takenOn")
         problems.notBefore(given.takenOn, "/immediateMeasures/takenOn", draft.occurredOn, "occurredOn")
@@ -47,38 +55,50 @@ enum LexSarahRules {
         return LexSarah.ImmediateMeasures(description: description, takenOn: takenOn)
     }
 
-    private static func check(_ investigation: LexSarah.Investigation, _ draft: LexSarah.Draft, today: LocalDate, into problems: inout ProblemList) {
+    private static func check(
+        _ investigation: LexSarah.Investigation, _ draft: LexSarah.Draft, today: LocalDate,
+        into problems: inout ProblemList
+    ) {
         problems.text(investigation.investigator, "/investigation/investigator", min: 1, max: TextRules.nameMax)
         problems.text(investigation.motivation, "/investigation/motivation", min: 1)
         problems.notBefore(investigation.startedOn, "/investigation/startedOn", draft.reportedOn, "reportedOn")
         problems.notInFuture(investigation.startedOn, "/investigation/startedOn", today: today)
         problems.notBefore(investigation.completedOn, "/investigation/completedOn", draft.reportedOn, "reportedOn")
-        problems.notBefore(investigation.completedOn, "/investigation/completedOn", investigation.startedOn, "investigation.startedOn")
+        problems.notBefore(
+            investigation.completedOn, "/investigation/completedOn", investigation.startedOn, "investigation.startedOn")
         problems.notInFuture(investigation.completedOn, "/investigation/completedOn", today: today)
     }
 
-    private static func ivo(_ draft: LexSarah.Draft, today: LocalDate, into problems: inout ProblemList) -> LexSarah.Ivo? {
+    private static func ivo(
+        _ draft: LexSarah.Draft, today: LocalDate, into problems: inout ProblemList
+    ) -> LexSarah.Ivo? {
         guard let given = draft.ivo else { return nil }
         problems.require(given.reportedOn, "/ivo/reportedOn")
         problems.notBefore(given.reportedOn, "/ivo/reportedOn", draft.reportedOn, "reportedOn")
         problems.notInFuture(given.reportedOn, "/ivo/reportedOn", today: today)
         // The anmälan may precede the assessment ("snarast"), but never contradict it.
         if let assessment = draft.investigation?.assessment, !assessment.isSerious {
-            problems.add("/ivo/reportedOn", "an IVO report is only made for a serious assessment; this report is assessed as \(assessment.rawValue)")
+            problems.add(
+                "/ivo/reportedOn",
+                "an IVO report is only made for a serious assessment; this report is assessed as \(assessment.rawValue)"
+            )
         }
         problems.require(given.channel, "/ivo/channel")
         problems.text(given.caseNumber, "/ivo/caseNumber", min: 1, max: 100)
         if let sentOn = given.investigationSentOn {
             let completedOn = draft.investigation?.completedOn
             if completedOn == nil {
-                problems.add("/ivo/investigationSentOn", "the investigation must be completed (investigation.completedOn) before it is sent")
+                problems.add(
+                    "/ivo/investigationSentOn",
+                    "the investigation must be completed (investigation.completedOn) before it is sent")
             }
             problems.notBefore(sentOn, "/ivo/investigationSentOn", completedOn, "investigation.completedOn")
             problems.notBefore(sentOn, "/ivo/investigationSentOn", given.reportedOn, "ivo.reportedOn")
             problems.notInFuture(sentOn, "/ivo/investigationSentOn", today: today)
         }
         guard let reportedOn = given.reportedOn, let channel = given.channel else { return nil }
-        return LexSarah.Ivo(reportedOn: reportedOn, channel: channel, caseNumber: given.caseNumber,
-                            investigationSentOn: given.investigationSentOn)
+        return LexSarah.Ivo(
+            reportedOn: reportedOn, channel: channel, caseNumber: given.caseNumber,
+            investigationSentOn: given.investigationSentOn)
     }
 }

@@ -28,10 +28,14 @@ public struct MeasureDraft: Sendable, Equatable {
     }
 
     public init(_ measure: Measure) {
-        self.init(description: measure.description, responsible: measure.responsible, dueOn: measure.dueOn, doneOn: measure.doneOn)
+        self.init(
+            description: measure.description, responsible: measure.responsible, dueOn: measure.dueOn,
+            doneOn: measure.doneOn)
     }
 
-    static func validate(_ drafts: [MeasureDraft], pointer: String, today: LocalDate, into problems: inout ProblemList) -> [Measure] {
+    static func validate(
+        _ drafts: [MeasureDraft], pointer: String, today: LocalDate, into problems: inout ProblemList
+    ) -> [Measure] {
         if drafts.count > 100 { problems.add(pointer, "at most 100 measures") }
         return drafts.enumerated().compactMap { index, draft in
             let at = "\(pointer)/\(index)"
@@ -39,12 +43,15 @@ public struct MeasureDraft: Sendable, Equatable {
                 problems.add("\(at)/description", "is required")
                 return nil
             }
-            TextRules.check(description, pointer: "\(at)/description", min: 1, max: TextRules.shortTextMax, into: &problems)
+            TextRules.check(
+                description, pointer: "\(at)/description", min: 1, max: TextRules.shortTextMax, into: &problems)
             if let responsible = draft.responsible {
-                TextRules.check(responsible, pointer: "\(at)/responsible", min: 1, max: TextRules.nameMax, into: &problems)
+                TextRules.check(
+                    responsible, pointer: "\(at)/responsible", min: 1, max: TextRules.nameMax, into: &problems)
             }
             if let doneOn = draft.doneOn, doneOn > today { problems.add("\(at)/doneOn", "must not be in the future") }
-            return Measure(description: description, responsible: draft.responsible, dueOn: draft.dueOn, doneOn: draft.doneOn)
+            return Measure(
+                description: description, responsible: draft.responsible, dueOn: draft.dueOn, doneOn: draft.doneOn)
         }
     }
 }

@@ -13,8 +13,10 @@ public struct Nyckeltal: Sendable, Equatable, Codable {
     public var source: String
     public var qualityLevels: QualityLevels
 
-    public init(code: String, name: String, description: String, unit: NyckeltalUnit, direction: NyckeltalDirection,
-                koladaKpi: String?, source: String, qualityLevels: QualityLevels) {
+    public init(
+        code: String, name: String, description: String, unit: NyckeltalUnit, direction: NyckeltalDirection,
+        koladaKpi: String?, source: String, qualityLevels: QualityLevels
+    ) {
         self.code = code
         self.name = name
         self.description = description
@@ -27,15 +29,18 @@ public struct Nyckeltal: Sendable, Equatable, Codable {
 
     /// `[A-Za-z0-9_-]{1,32}`: safe in paths and CSV, and the codes municipalities use (`KF24`).
     public static func isValidCode(_ code: String) -> Bool {
-        !code.isEmpty && code.utf8.count <= 32 && code.utf8.allSatisfy { byte in
-            (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95
-        }
+        !code.isEmpty && code.utf8.count <= 32
+            && code.utf8.allSatisfy { byte in
+                (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45
+                    || byte == 95
+            }
     }
 
     /// Kolada KPI ids are a capital letter and digits (`U33461`, `N00945`).
     public static func isValidKpi(_ kpi: String) -> Bool {
         let bytes = Array(kpi.utf8)
-        return bytes.count >= 2 && bytes.count <= 16 && (65...90).contains(bytes[0]) && bytes.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 }
+        return bytes.count >= 2 && bytes.count <= 16 && (65...90).contains(bytes[0])
+            && bytes.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     public func validate() -> [FieldProblem] {
@@ -44,7 +49,9 @@ public struct Nyckeltal: Sendable, Equatable, Codable {
         TextRules.check(name, pointer: "/name", min: 1, max: TextRules.titleMax, into: &problems)
         TextRules.check(description, pointer: "/description", min: 0, max: TextRules.shortTextMax, into: &problems)
         TextRules.check(source, pointer: "/source", min: 0, max: TextRules.nameMax, into: &problems)
-        if let koladaKpi, !Self.isValidKpi(koladaKpi) { problems.add("/koladaKpi", "must be a Kolada KPI id such as U33461") }
+        if let koladaKpi, !Self.isValidKpi(koladaKpi) {
+            problems.add("/koladaKpi", "must be a Kolada KPI id such as U33461")
+        }
         problems.add(contentsOf: qualityLevels.problems(direction: direction))
         return problems.problems
     }
@@ -95,7 +102,9 @@ public struct StoredNyckeltal: Sendable, Equatable {
     public var updatedAt: Date
     public var voided: Voiding?
 
-    public init(nyckeltal: Nyckeltal, version: Int, createdAt: Date, createdBy: String, updatedAt: Date, voided: Voiding?) {
+    public init(
+        nyckeltal: Nyckeltal, version: Int, createdAt: Date, createdBy: String, updatedAt: Date, voided: Voiding?
+    ) {
         self.nyckeltal = nyckeltal
         self.version = version
         self.createdAt = createdAt
@@ -115,7 +124,10 @@ public struct NyckeltalValue: Sendable, Equatable {
     public var updatedAt: Date
     public var updatedBy: String
 
-    public init(code: String, period: NyckeltalPeriod, unitId: String?, value: FixedDecimal, version: Int, updatedAt: Date, updatedBy: String) {
+    public init(
+        code: String, period: NyckeltalPeriod, unitId: String?, value: FixedDecimal, version: Int, updatedAt: Date,
+        updatedBy: String
+    ) {
         self.code = code
         self.period = period
         self.unitId = unitId
@@ -136,8 +148,10 @@ public struct StoredAnalysis: Sendable, Equatable {
     public var changedBy: String
     public var requestId: String?
 
-    public init(code: String, period: NyckeltalPeriod, analysis: NyckeltalAnalysis, version: Int, changedAt: Date,
-                changedBy: String, requestId: String?) {
+    public init(
+        code: String, period: NyckeltalPeriod, analysis: NyckeltalAnalysis, version: Int, changedAt: Date,
+        changedBy: String, requestId: String?
+    ) {
         self.code = code
         self.period = period
         self.analysis = analysis

@@ -75,9 +75,11 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         if negative { rest = rest.dropFirst() }
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 13,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }), whole == "0" || whole.first != "0" else { return nil }
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }), whole == "0" || whole.first != "0"
+        else { return nil }
         var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard parts.count == 1 || (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard parts.count == 1 || (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
         while fraction.count < 2 { fraction += "0" }
         guard let units = Int(whole), let cents = Int(fraction) else { return nil }
         let value = units * 100 + cents

@@ -9,10 +9,17 @@ public struct NyckeltalPeriod: Hashable, Comparable, Sendable, CustomStringConve
     public let number: Int
 
     public static let years = 1900...9998
-    public static let mustBe = "must be a period: YYYY, YYYYH1–H2, YYYYQ1–Q4 or YYYY-MM (e.g. 2018, 2018H1, 2018Q2, 2018-05)"
+    public static let mustBe =
+        "must be a period: YYYY, YYYYH1–H2, YYYYQ1–Q4 or YYYY-MM (e.g. 2018, 2018H1, 2018Q2, 2018-05)"
 
     public init?(year: Int, kind: Kind, number: Int) {
-        let most = switch kind { case .year: 1; case .half: 2; case .quarter: 4; case .month: 12 }
+        let most =
+            switch kind {
+            case .year: 1;
+            case .half: 2;
+            case .quarter: 4;
+            case .month: 12
+            }
         guard Self.years.contains(year), (1...most).contains(number) else { return nil }
         self.year = year
         self.kind = kind
@@ -22,16 +29,20 @@ public struct NyckeltalPeriod: Hashable, Comparable, Sendable, CustomStringConve
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 4, bytes.count <= 7, bytes[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              let year = Int(String(decoding: bytes[0..<4], as: UTF8.self)) else { return nil }
+            let year = Int(String(decoding: bytes[0..<4], as: UTF8.self))
+        else { return nil }
         let rest = String(decoding: bytes[4...], as: UTF8.self)
         let digit = { (text: Substring) -> Int? in
             text.count >= 1 && text.count <= 2 && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? Int(text) : nil
         }
         switch rest.first {
         case nil: self.init(year: year, kind: .year, number: 1)
-        case "H"? where rest.count == 2: guard let n = digit(rest.dropFirst()) else { return nil }; self.init(year: year, kind: .half, number: n)
-        case "Q"? where rest.count == 2: guard let n = digit(rest.dropFirst()) else { return nil }; self.init(year: year, kind: .quarter, number: n)
-        case "-"? where rest.count == 3: guard let n = digit(rest.dropFirst()) else { return nil }; self.init(year: year, kind: .month, number: n)
+        case "H"? where rest.count == 2:
+            guard let n = digit(rest.dropFirst()) else { return nil }; self.init(year: year, kind: .half, number: n)
+        case "Q"? where rest.count == 2:
+            guard let n = digit(rest.dropFirst()) else { return nil }; self.init(year: year, kind: .quarter, number: n)
+        case "-"? where rest.count == 3:
+            guard let n = digit(rest.dropFirst()) else { return nil }; self.init(year: year, kind: .month, number: n)
         default: return nil
         }
     }
@@ -47,12 +58,24 @@ public struct NyckeltalPeriod: Hashable, Comparable, Sendable, CustomStringConve
 
     /// The first and last month covered, as months since year 0 (for range filters and sorting).
     public var firstMonth: Int {
-        let months = switch kind { case .year: 12; case .half: 6; case .quarter: 3; case .month: 1 }
+        let months =
+            switch kind {
+            case .year: 12;
+            case .half: 6;
+            case .quarter: 3;
+            case .month: 1
+            }
         return year * 12 + (number - 1) * months
     }
 
     public var lastMonth: Int {
-        let months = switch kind { case .year: 12; case .half: 6; case .quarter: 3; case .month: 1 }
+        let months =
+            switch kind {
+            case .year: 12;
+            case .half: 6;
+            case .quarter: 3;
+            case .month: 1
+            }
         return firstMonth + months - 1
     }
 

@@ -23,8 +23,10 @@ public struct OrgUnit: Sendable, Equatable, Codable {
     public var openedOn: LocalDate?
     public var closedOn: LocalDate?
 
-    public init(id: String, name: String, level: UnitLevel, parentId: String?, area: String?,
-                openedOn: LocalDate? = nil, closedOn: LocalDate? = nil) {
+    public init(
+        id: String, name: String, level: UnitLevel, parentId: String?, area: String?,
+        openedOn: LocalDate? = nil, closedOn: LocalDate? = nil
+    ) {
         self.id = id
         self.name = name
         self.level = level
@@ -36,7 +38,8 @@ public struct OrgUnit: Sendable, Equatable, Codable {
 
     /// `[a-z0-9-]{1,64}`: safe in paths, case numbers and CSV.
     public static func isValidId(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        !id.isEmpty && id.utf8.count <= 64
+            && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     /// A unit without dates is open at every date: history is often imported before units are registered.
@@ -66,7 +69,9 @@ public struct OrgTree: Sendable {
     public init(_ units: [OrgUnit]) {
         self.units = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         var children: [String: [String]] = [:]
-        for unit in self.units.values { if let parent = unit.parentId { children[parent, default: []].append(unit.id) } }
+        for unit in self.units.values {
+            if let parent = unit.parentId { children[parent, default: []].append(unit.id) }
+        }
         self.children = children
     }
 

@@ -62,12 +62,15 @@ public struct QualityLevels: Sendable, Equatable, Codable {
             let pointer = "\(base)/\(upper.rawValue)/min"
             let distance = above.min.hundredths - below.max.hundredths
             if above.max <= below.max || above.min < below.min {
-                problems.add(pointer, "\(upper.rawValue) must lie above \(lower.rawValue) when the direction is \(direction.rawValue)")
+                problems.add(
+                    pointer,
+                    "\(upper.rawValue) must lie above \(lower.rawValue) when the direction is \(direction.rawValue)")
             } else if distance <= 0 {
                 problems.add(pointer, "overlaps \(lower.rawValue) (which ends at \(below.max))")
             } else if distance > step {
                 let expected = FixedDecimal(hundredths: below.max.hundredths + step)
-                problems.add(pointer, "leaves a gap after \(lower.rawValue) (which ends at \(below.max)): must be \(expected)")
+                problems.add(
+                    pointer, "leaves a gap after \(lower.rawValue) (which ends at \(below.max)): must be \(expected)")
             }
         }
         return problems.problems

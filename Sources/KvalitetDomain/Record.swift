@@ -48,11 +48,15 @@ extension RecordKind {
     }
 
     /// A status change with the fields the step needs, judged by the workflow table.
-    public static func transition(_ current: CaseRecord<Self>, to status: Status, with fields: Fields,
-                                  today: LocalDate) throws(DomainError) -> CaseRecord<Self> {
+    public static func transition(
+        _ current: CaseRecord<Self>, to status: Status, with fields: Fields,
+        today: LocalDate
+    ) throws(DomainError) -> CaseRecord<Self> {
         var next = current
         next.fields = keepingManaged(fields, from: current.fields)
-        if workflow.next(from: current.status).contains(status) { next.fields = entering(status, with: next.fields, today: today) }
+        if workflow.next(from: current.status).contains(status) {
+            next.fields = entering(status, with: next.fields, today: today)
+        }
         try workflow.checkTransition(from: current.status, to: status, fields: next.fields)
         next.status = status
         return next
@@ -73,8 +77,12 @@ public struct Voiding: Codable, Sendable, Equatable {
 
     public static func validate(reason: String?) -> [FieldProblem] {
         guard let reason else { return [FieldProblem("/reason", "a reason is required to void a record")] }
-        if let detail = TextRules.check(reason, min: 1,
-                                        max: TextRules.shortTextMax) { return [FieldProblem("/reason", detail)] }
+        if let detail = TextRules.check(
+            reason, min: 1,
+            max: TextRules.shortTextMax)
+        {
+            return [FieldProblem("/reason", detail)]
+        }
         return []
     }
 }
@@ -90,8 +98,10 @@ public struct CaseRecord<Kind: RecordKind>: Sendable, Equatable, Codable {
     public var updatedAt: Date
     public var voided: Voiding?
 
-    public init(id: CaseNumber, status: Kind.Status, fields: Kind.Fields, version: Int, createdAt: Date,
-                createdBy: String, updatedAt: Date, voided: Voiding?) {
+    public init(
+        id: CaseNumber, status: Kind.Status, fields: Kind.Fields, version: Int, createdAt: Date,
+        createdBy: String, updatedAt: Date, voided: Voiding?
+    ) {
         self.id = id
         self.status = status
         self.fields = fields
@@ -118,8 +128,10 @@ public struct RecordVersion<Kind: RecordKind>: Sendable {
     public let changedBy: String
     public let requestId: String?
 
-    public init(record: CaseRecord<Kind>, action: ChangeAction, changedAt: Date, changedBy: String,
-                requestId: String?) {
+    public init(
+        record: CaseRecord<Kind>, action: ChangeAction, changedAt: Date, changedBy: String,
+        requestId: String?
+    ) {
         self.record = record
         self.action = action
         self.changedAt = changedAt

@@ -43,9 +43,10 @@ public struct CaseNumber: Hashable, Sendable, CustomStringConvertible, Codable {
     public init?(_ text: String, family: RecordFamily) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == family.prefix, parts[1].count == 4,
-              parts[2].count >= 4, parts[2].count <= 9,
-              parts[1].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isASCII),
-              let year = Int(parts[1]), let sequence = Int(parts[2]), sequence >= 1 else { return nil }
+            parts[2].count >= 4, parts[2].count <= 9,
+            parts[1].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isASCII),
+            let year = Int(parts[1]), let sequence = Int(parts[2]), sequence >= 1
+        else { return nil }
         self.init(family: family, year: year, sequence: sequence)
         guard description == text else { return nil }
     }
@@ -59,7 +60,8 @@ public struct CaseNumber: Hashable, Sendable, CustomStringConvertible, Codable {
         let text = try decoder.singleValueContainer().decode(String.self)
         let family = RecordFamily.allCases.first { text.hasPrefix($0.prefix + "-") }
         guard let family, let parsed = CaseNumber(text, family: family) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a case number"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a case number"))
         }
         self = parsed
     }

@@ -45,15 +45,19 @@ extension Klagomal {
 
 extension LexSarah {
     /// The counting rules; the overdue days follow the local follow-up routine.
-    public static func reportTallies(_ record: CaseRecord<LexSarah>,
-                                     followUp: IvoFollowUp = .standard) -> [ReportTally: Int] {
+    public static func reportTallies(
+        _ record: CaseRecord<LexSarah>,
+        followUp: IvoFollowUp = .standard
+    ) -> [ReportTally: Int] {
         guard record.voided == nil else { return [:] }
         let f = record.fields
         var sheet = TallySheet(units: f.unitId)
         sheet.add(.lexSarahReported, f.reportedOn)
         if let closed = f.closedOn { sheet.add(.lexSarahClosed, max(closed, f.reportedOn)) }
         // Treated by the committee: decided, and assessed as something other than "no missförhållande".
-        if let decided = f.committeeDecidedOn, let assessment = f.investigation?.assessment, assessment != .ejMissforhallande {
+        if let decided = f.committeeDecidedOn, let assessment = f.investigation?.assessment,
+            assessment != .ejMissforhallande
+        {
             sheet.add(.lexSarahTreated, decided, key: TallyKey(f.category.rawValue, assessment.rawValue))
             for cause in Set(f.rootCauses) { sheet.add(.lexSarahTreatedCause, decided, key: TallyKey(cause.rawValue)) }
         }
@@ -74,7 +78,8 @@ extension LexSarah {
 extension Riskanalys {
     public static func reportTallies(_ record: CaseRecord<Riskanalys>, levels: RiskLevels) -> [ReportTally: Int] {
         let f = record.fields
-        guard record.voided == nil, record.status == .genomford || record.status == .uppfoljd, let performed = f.performedOn
+        guard record.voided == nil, record.status == .genomford || record.status == .uppfoljd,
+            let performed = f.performedOn
         else { return [:] }
         var sheet = TallySheet(units: ReportTally.unitsKey(f.unitIds))
         sheet.add(.riskanalysDone, performed, key: TallyKey(f.trigger.rawValue, (f.documented ? "1" : "0")))

@@ -16,12 +16,12 @@ public enum ReportMetric: String, Sendable, CaseIterable {
     /// Closed in the analysis period (4.2).
     case avvikelseClosed = "avv.closed", avvikelseClosedCause = "avv.closed.cause"
     case klagomalClosedSubject = "kl.closed.subject", klagomalClosedOutcome = "kl.closed.outcome",
-         klagomalClosedSubmitter = "kl.closed.submitter"
+        klagomalClosedSubmitter = "kl.closed.submitter"
     /// Performed risk analyses (4.3), keyed by trigger and documented ("1" or "0"); their high risks as the amount.
     case riskanalysDone = "ra.done", riskanalysHighRisks = "ra.high"
     /// Performed self-inspections (4.4), keyed by area and method; the other four are amounts.
     case egenkontrollDone = "ek.done", egenkontrollDocumented = "ek.documented", egenkontrollDeficient = "ek.deficient",
-         egenkontrollOffered = "ek.offered", egenkontrollResponses = "ek.responses"
+        egenkontrollOffered = "ek.offered", egenkontrollResponses = "ek.responses"
     /// Supervision decisions (5), keyed by authority and case number: per case, its decisions (so the
     /// cases are the rows), and its decisions that found deficiencies.
     case tillsynCase = "ts.case", tillsynDeficientCase = "ts.case.deficient"
@@ -36,7 +36,8 @@ extension ReportMetric {
     public var grains: [ReportGrain] {
         switch self {
         case .lexSarahTreated, .lexSarahTreatedCause, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
-             .avvikelseClosed, .avvikelseClosedCause, .klagomalClosedSubject, .klagomalClosedOutcome, .klagomalClosedSubmitter:
+            .avvikelseClosed, .avvikelseClosedCause, .klagomalClosedSubject, .klagomalClosedOutcome,
+            .klagomalClosedSubmitter:
             return ReportGrain.allCases
         default:
             return [.year]
@@ -76,8 +77,8 @@ extension ReportMetric {
     public var keyParts: Int {
         switch self {
         case .lexSarahReported, .lexSarahClosed, .lexSarahReportedToIvo, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
-             .avvikelseReceived, .riskanalysHighRisks, .egenkontrollDocumented, .egenkontrollDeficient,
-             .egenkontrollOffered, .egenkontrollResponses:
+            .avvikelseReceived, .riskanalysHighRisks, .egenkontrollDocumented, .egenkontrollDeficient,
+            .egenkontrollOffered, .egenkontrollResponses:
             return 0
         case .lexSarahTreated, .riskanalysDone, .egenkontrollDone, .tillsynCase, .tillsynDeficientCase:
             return 2
@@ -179,8 +180,9 @@ public struct ReportRange: Sendable, Equatable {
                 add(.month, ReportGrain.month.period(of: current), ReportGrain.month.period(of: lastDate))
                 current = lastDate.adding(months: 1)
             } else {
-                let monthEnd = LocalDate(year: current.year, month: current.month,
-                                         day: LocalDate.daysIn(month: current.month, year: current.year))!
+                let monthEnd = LocalDate(
+                    year: current.year, month: current.month,
+                    day: LocalDate.daysIn(month: current.month, year: current.year))!
                 let last = min(to, monthEnd)
                 add(.day, current.description, last.description)
                 current = LocalDate(dayNumber: last.dayNumber + 1)

@@ -34,11 +34,18 @@ public struct RiskLevels: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads `3,6,9` (the highest value of lag, mattlig and hog), as `KVALITET_RISK_LEVELS` gives it.
     public static func parse(_ text: String) -> Result<RiskLevels, RiskLevelsError> {
-        let parts = text.split(separator: ",",
-                               omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else { return .failure(RiskLevelsError(text: text)) }
-        guard let levels = RiskLevels(lagMax: a, mattligMax: b,
-                                      hogMax: c) else { return .failure(RiskLevelsError(text: text)) }
+        let parts = text.split(
+            separator: ",",
+            omittingEmptySubsequences: false
+        ).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else {
+            return .failure(RiskLevelsError(text: text))
+        }
+        guard
+            let levels = RiskLevels(
+                lagMax: a, mattligMax: b,
+                hogMax: c)
+        else { return .failure(RiskLevelsError(text: text)) }
         return .success(levels)
     }
 
@@ -82,8 +89,10 @@ public struct Risk: Codable, Sendable, Equatable {
     public var residualConsequence: Int?
     public var measures: [Measure]
 
-    public init(description: String, probability: Int, consequence: Int, residualProbability: Int? = nil,
-                residualConsequence: Int? = nil, measures: [Measure] = []) {
+    public init(
+        description: String, probability: Int, consequence: Int, residualProbability: Int? = nil,
+        residualConsequence: Int? = nil, measures: [Measure] = []
+    ) {
         self.description = description
         self.probability = probability
         self.consequence = consequence
@@ -108,8 +117,10 @@ public struct RiskDraft: Sendable, Equatable {
     public var residualConsequence: Int?
     public var measures: [MeasureDraft]?
 
-    public init(description: String? = nil, probability: Int? = nil, consequence: Int? = nil,
-                residualProbability: Int? = nil, residualConsequence: Int? = nil, measures: [MeasureDraft]? = nil) {
+    public init(
+        description: String? = nil, probability: Int? = nil, consequence: Int? = nil,
+        residualProbability: Int? = nil, residualConsequence: Int? = nil, measures: [MeasureDraft]? = nil
+    ) {
         self.description = description
         self.probability = probability
         self.consequence = consequence
@@ -125,12 +136,18 @@ public struct RiskDraft: Sendable, Equatable {
         return drafts.enumerated().compactMap { index, draft in
             let at = "/risks/\(index)"
             if let description = problems.require(draft.description, at + "/description") {
-                TextRules.check(description, pointer: at + "/description", min: 1, max: TextRules.shortTextMax,
-                                into: &problems)
+                TextRules.check(
+                    description, pointer: at + "/description", min: 1, max: TextRules.shortTextMax,
+                    into: &problems)
             }
-            for (value, name) in [(draft.probability, "probability"), (draft.consequence, "consequence"),
-                                  (draft.residualProbability, "residualProbability"), (draft.residualConsequence,
-                                      "residualConsequence")] {
+            for (value, name) in [
+                (draft.probability, "probability"), (draft.consequence, "consequence"),
+                (draft.residualProbability, "residualProbability"),
+                (
+                    draft.residualConsequence,
+                    "residualConsequence"
+                ),
+            ] {
                 if let value, !scale.contains(value) { problems.add("\(at)/\(name)", "must be 1–4") }
             }
             problems.require(draft.probability, at + "/probability")
@@ -140,20 +157,26 @@ public struct RiskDraft: Sendable, Equatable {
                 let missing = draft.residualProbability == nil ? "residualProbability" : "residualConsequence"
                 problems.add("\(at)/\(missing)", "is required when the other residual value is given")
             }
-            let measures = MeasureDraft.validate(draft.measures ?? [], pointer: at + "/measures", today: today,
-                                                 into: &problems)
-            guard let description = draft.description, let probability = draft.probability, let consequence = draft.consequence
+            let measures = MeasureDraft.validate(
+                draft.measures ?? [], pointer: at + "/measures", today: today,
+                into: &problems)
+            guard let description = draft.description, let probability = draft.probability,
+                let consequence = draft.consequence
             else { return nil }
-            return Risk(description: description, probability: probability, consequence: consequence,
-                        residualProbability: draft.residualProbability, residualConsequence: draft.residualConsequence, measures: measures)
+            return Risk(
+                description: description, probability: probability, consequence: consequence,
+                residualProbability: draft.residualProbability, residualConsequence: draft.residualConsequence,
+                measures: measures)
         }
     }
 }
 
 /// Risks in a body and as shown: each with its risk value and level from the configured thresholds.
 extension RiskDraft {
-    public static let inputKeys: Set<String> = ["description", "probability", "consequence", "residualProbability",
-                                                "residualConsequence", "measures"]
+    public static let inputKeys: Set<String> = [
+        "description", "probability", "consequence", "residualProbability",
+        "residualConsequence", "measures",
+    ]
     public static let computedKeys: Set<String> = ["riskValue", "level", "residualRiskValue", "residualLevel"]
 
     /// The risks of a body; an item that is not an object is reported and left out.
@@ -164,12 +187,13 @@ extension RiskDraft {
                 if item.isNull { item.problem("must be an object") }
                 return nil
             }
-            return RiskDraft(description: risk.member("description").string(),
-                             probability: risk.member("probability").int(range: scale),
-                             consequence: risk.member("consequence").int(range: scale),
-                             residualProbability: risk.member("residualProbability").int(range: scale),
-                             residualConsequence: risk.member("residualConsequence").int(range: scale),
-                             measures: risk.member("measures").measures())
+            return RiskDraft(
+                description: risk.member("description").string(),
+                probability: risk.member("probability").int(range: scale),
+                consequence: risk.member("consequence").int(range: scale),
+                residualProbability: risk.member("residualProbability").int(range: scale),
+                residualConsequence: risk.member("residualConsequence").int(range: scale),
+                measures: risk.member("measures").measures())
         }
     }
 }
@@ -178,8 +202,11 @@ extension Risk {
     /// The risk as shown; with `context.annotated`, its values and levels.
     public func fieldValue(_ context: FieldContext) -> FieldValue {
         var members: [(String, FieldValue)] = [
-            ("description", .string(description)), ("probability", .int(probability)), ("consequence",
-                .int(consequence)),
+            ("description", .string(description)), ("probability", .int(probability)),
+            (
+                "consequence",
+                .int(consequence)
+            ),
             ("residualProbability", .int(residualProbability)), ("residualConsequence", .int(residualConsequence)),
             ("measures", .list(measures.map(\.fieldValue))),
         ]
@@ -187,8 +214,11 @@ extension Risk {
             let levels = context.settings.riskLevels
             members += [
                 ("riskValue", .int(value)), ("level", .code(levels.level(of: value))),
-                ("residualRiskValue", .int(residualValue)), ("residualLevel",
-                                                             .code(residualValue.map(levels.level(of:)))),
+                ("residualRiskValue", .int(residualValue)),
+                (
+                    "residualLevel",
+                    .code(residualValue.map(levels.level(of:)))
+                ),
             ]
         }
         return .members(members)

@@ -1,7 +1,7 @@
 /// Why a risk analysis is made.
 public enum RiskTrigger: String, Code {
     case forandringOrganisation = "forandring_organisation", nyttArbetssatt = "nytt_arbetssatt", personalforandring,
-         avvikelser, egenkontroll, namndbeslut, ovrigt
+        avvikelser, egenkontroll, namndbeslut, ovrigt
     public static let listName = "riskanalysAnledning"
     public var label: String {
         switch self {
@@ -37,21 +37,25 @@ public enum Riskanalys: RecordKind {
 
     public static var workflow: Workflow<Riskanalys> { RiskanalysWorkflow.table }
 
-    public static let fieldTable = FieldTable<Riskanalys>([
-        .texts("unitIds", \.unitIds, \.unitIds),
-        .text("title", \.title, \.title, freeText: true),
-        .text("description", \.description, \.description, freeText: true),
-        .code("trigger", \.trigger, \.trigger),
-        .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
-        .optionalDate("performedOn", \.performedOn, \.performedOn),
-        .texts("participants", \.participants, \.participants, freeText: true),
-        .bool("documented", \.documented, \.documented),
-        .init("risks", freeText: ["*/description", "*/measures"], read: { $0.risks = RiskDraft.read($1) },
-              show: { fields, context in .list(fields.risks.map { $0.fieldValue(context) }) }),
-        .measures("measures", \.measures, \.measures),
-    ], category: RiskTrigger.self, codeLists: [
-        CodeListDescription(RiskanalysStatus.self), CodeListDescription(RiskTrigger.self), CodeListDescription(RiskLevel.self),
-    ])
+    public static let fieldTable = FieldTable<Riskanalys>(
+        [
+            .texts("unitIds", \.unitIds, \.unitIds),
+            .text("title", \.title, \.title, freeText: true),
+            .text("description", \.description, \.description, freeText: true),
+            .code("trigger", \.trigger, \.trigger),
+            .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
+            .optionalDate("performedOn", \.performedOn, \.performedOn),
+            .texts("participants", \.participants, \.participants, freeText: true),
+            .bool("documented", \.documented, \.documented),
+            .init(
+                "risks", freeText: ["*/description", "*/measures"], read: { $0.risks = RiskDraft.read($1) },
+                show: { fields, context in .list(fields.risks.map { $0.fieldValue(context) }) }),
+            .measures("measures", \.measures, \.measures),
+        ], category: RiskTrigger.self,
+        codeLists: [
+            CodeListDescription(RiskanalysStatus.self), CodeListDescription(RiskTrigger.self),
+            CodeListDescription(RiskLevel.self),
+        ])
 
     /// A risk analysis's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -66,10 +70,12 @@ public enum Riskanalys: RecordKind {
         public var risks: [Risk]
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", trigger: RiskTrigger,
-                    plannedOn: LocalDate? = nil,
-                    performedOn: LocalDate? = nil, participants: [String] = [], documented: Bool = false, risks: [Risk] = [],
-                    measures: [Measure] = []) {
+        public init(
+            unitIds: [String], title: String, description: String = "", trigger: RiskTrigger,
+            plannedOn: LocalDate? = nil,
+            performedOn: LocalDate? = nil, participants: [String] = [], documented: Bool = false, risks: [Risk] = [],
+            measures: [Measure] = []
+        ) {
             self.unitIds = unitIds
             self.title = title
             self.description = description
@@ -106,23 +112,29 @@ public enum Riskanalys: RecordKind {
         problems.text(draft.description, "/description")
         problems.require(draft.trigger, "/trigger")
         // The primary date (case number year, units open) is performedOn, or plannedOn until then.
-        if draft.plannedOn == nil, draft.performedOn == nil { problems.add("/plannedOn", "plannedOn or performedOn is required") }
+        if draft.plannedOn == nil, draft.performedOn == nil {
+            problems.add("/plannedOn", "plannedOn or performedOn is required")
+        }
         problems.notInFuture(draft.performedOn, "/performedOn", today: today)
         if let participants = draft.participants {
             if participants.count > 100 { problems.add("/participants", "at most 100 participants") }
             for (index, name) in participants.enumerated() {
-                TextRules.check(name, pointer: "/participants/\(index)", min: 1, max: TextRules.nameMax,
-                                into: &problems)
+                TextRules.check(
+                    name, pointer: "/participants/\(index)", min: 1, max: TextRules.nameMax,
+                    into: &problems)
             }
         }
         let risks = RiskDraft.validate(draft.risks ?? [], today: today, into: &problems)
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitIds = draft.unitIds, let title = draft.title, let trigger = draft.trigger
         else { return .failure(.invalid(problems.problems)) }
-        return .success(Fields(
-            unitIds: unitIds, title: title, description: draft.description ?? "", trigger: trigger, plannedOn: draft.plannedOn,
-            performedOn: draft.performedOn, participants: draft.participants ?? [], documented: draft.documented ?? false,
-            risks: risks, measures: measures))
+        return .success(
+            Fields(
+                unitIds: unitIds, title: title, description: draft.description ?? "", trigger: trigger,
+                plannedOn: draft.plannedOn,
+                performedOn: draft.performedOn, participants: draft.participants ?? [],
+                documented: draft.documented ?? false,
+                risks: risks, measures: measures))
     }
 
     public static func primaryDate(of fields: Fields) -> LocalDate {

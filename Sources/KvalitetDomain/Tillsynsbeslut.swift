@@ -14,7 +14,7 @@ public enum TillsynAuthority: String, Code {
 /// What a supervisory decision concerns.
 public enum TillsynSubject: String, Code {
     case tillsynMyndighetsutovning = "tillsyn_myndighetsutovning", tillsynHvbStodboende = "tillsyn_hvb_stodboende",
-         lexSarah = "lex_sarah", ejVerkstalldaBeslut = "ej_verkstallda_beslut", klagomal, ovrigt
+        lexSarah = "lex_sarah", ejVerkstalldaBeslut = "ej_verkstallda_beslut", klagomal, ovrigt
     public static let listName = "tillsynsbeslutAmne"
     public var label: String {
         switch self {
@@ -46,21 +46,23 @@ public enum Tillsynsbeslut: RecordKind {
     public static let family = RecordFamily.tillsynsbeslut
     public static var workflow: Workflow<Tillsynsbeslut> { TillsynsbeslutWorkflow.table }
 
-    public static let fieldTable = FieldTable<Tillsynsbeslut>([
-        .texts("unitIds", \.unitIds, \.unitIds),
-        .text("title", \.title, \.title, freeText: true),
-        .text("description", \.description, \.description, freeText: true),
-        .code("authority", \.authority, \.authority),
-        .text("caseNumber", \.caseNumber, \.caseNumber),
-        .date("decidedOn", \.decidedOn, \.decidedOn),
-        .code("subject", \.subject, \.subject),
-        .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
-        .text("summary", \.summary, \.summary, freeText: true),
-        .measures("measures", \.measures, \.measures),
-    ], category: TillsynSubject.self, codeLists: [
-        CodeListDescription(TillsynsbeslutStatus.self), CodeListDescription(TillsynAuthority.self),
-        CodeListDescription(TillsynSubject.self),
-    ])
+    public static let fieldTable = FieldTable<Tillsynsbeslut>(
+        [
+            .texts("unitIds", \.unitIds, \.unitIds),
+            .text("title", \.title, \.title, freeText: true),
+            .text("description", \.description, \.description, freeText: true),
+            .code("authority", \.authority, \.authority),
+            .text("caseNumber", \.caseNumber, \.caseNumber),
+            .date("decidedOn", \.decidedOn, \.decidedOn),
+            .code("subject", \.subject, \.subject),
+            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
+            .text("summary", \.summary, \.summary, freeText: true),
+            .measures("measures", \.measures, \.measures),
+        ], category: TillsynSubject.self,
+        codeLists: [
+            CodeListDescription(TillsynsbeslutStatus.self), CodeListDescription(TillsynAuthority.self),
+            CodeListDescription(TillsynSubject.self),
+        ])
 
     /// A decision's own fields.
     public struct Fields: Codable, Sendable, Equatable {
@@ -75,9 +77,12 @@ public enum Tillsynsbeslut: RecordKind {
         public var summary: String
         public var measures: [Measure]
 
-        public init(unitIds: [String], title: String, description: String = "", authority: TillsynAuthority,
-                    caseNumber: String,
-                    decidedOn: LocalDate, subject: TillsynSubject, deficienciesFound: Bool, summary: String = "", measures: [Measure] = []) {
+        public init(
+            unitIds: [String], title: String, description: String = "", authority: TillsynAuthority,
+            caseNumber: String,
+            decidedOn: LocalDate, subject: TillsynSubject, deficienciesFound: Bool, summary: String = "",
+            measures: [Measure] = []
+        ) {
             self.unitIds = unitIds
             self.title = title
             self.description = description
@@ -124,13 +129,16 @@ public enum Tillsynsbeslut: RecordKind {
         problems.text(draft.summary, "/summary")
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitIds = draft.unitIds, let title = draft.title, let authority = draft.authority,
-              let caseNumber = draft.caseNumber, let decidedOn = draft.decidedOn, let subject = draft.subject,
-              let deficienciesFound = draft.deficienciesFound
+            let caseNumber = draft.caseNumber, let decidedOn = draft.decidedOn, let subject = draft.subject,
+            let deficienciesFound = draft.deficienciesFound
         else { return .failure(.invalid(problems.problems)) }
-        return .success(Fields(
-            unitIds: unitIds, title: title, description: draft.description ?? "", authority: authority, caseNumber: caseNumber,
-            decidedOn: decidedOn, subject: subject, deficienciesFound: deficienciesFound, summary: draft.summary ?? "",
-            measures: measures))
+        return .success(
+            Fields(
+                unitIds: unitIds, title: title, description: draft.description ?? "", authority: authority,
+                caseNumber: caseNumber,
+                decidedOn: decidedOn, subject: subject, deficienciesFound: deficienciesFound,
+                summary: draft.summary ?? "",
+                measures: measures))
     }
 
     public static func primaryDate(of fields: Fields) -> LocalDate { fields.decidedOn }

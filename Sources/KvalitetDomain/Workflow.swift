@@ -33,7 +33,8 @@ public struct Workflow<Kind: RecordKind>: Sendable {
         guard next(from: from).contains(to) else {
             let legal = next(from: from).map(\.rawValue)
             let allowed = legal.isEmpty ? "no further step is possible" : "allowed: " + legal.joined(separator: ", ")
-            throw DomainError.conflict(rule: "\(Kind.family.prefix): no step from \(from.rawValue) to \(to.rawValue) (\(allowed))")
+            throw DomainError.conflict(
+                rule: "\(Kind.family.prefix): no step from \(from.rawValue) to \(to.rawValue) (\(allowed))")
         }
         try check(status: to, fields: fields, verb: "to become")
     }

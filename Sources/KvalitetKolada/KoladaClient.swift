@@ -19,7 +19,8 @@ public enum KoladaError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .refused(let status, let url, let detail): "Kolada refused \(url) with HTTP \(status): \(detail)"
         case .notJSON(let url, let detail): "Kolada's answer to \(url) is not the expected JSON: \(detail)"
-        case .unavailable(let url, let attempts, let last): "Kolada did not answer \(url) after \(attempts) attempts (last: \(last))"
+        case .unavailable(let url, let attempts, let last):
+            "Kolada did not answer \(url) after \(attempts) attempts (last: \(last))"
         case .badPaging(let url, let detail): "Kolada's paging from \(url) cannot be followed: \(detail)"
         }
     }
@@ -59,7 +60,8 @@ public struct KoladaClient: Sendable {
         var fetched = KoladaFetch()
         for ids in Self.chunks(municipalities, of: idsPerRequest) {
             for yearChunk in Self.chunks(Array(years), of: yearsPerRequest) {
-                let path = "data/kpi/\(kpi)/municipality/\(ids.joined(separator: ","))/year/"
+                let path =
+                    "data/kpi/\(kpi)/municipality/\(ids.joined(separator: ","))/year/"
                     + yearChunk.map(String.init).joined(separator: ",")
                 var next: URL? = baseURL.appendingPathComponent(path)
                 var pages = 0
@@ -83,7 +85,9 @@ public struct KoladaClient: Sendable {
     }
 
     static func chunks<T>(_ items: [T], of size: Int) -> [[T]] {
-        stride(from: 0, to: items.count, by: max(1, size)).map { Array(items[$0..<min($0 + max(1, size), items.count)]) }
+        stride(from: 0, to: items.count, by: max(1, size)).map {
+            Array(items[$0..<min($0 + max(1, size), items.count)])
+        }
     }
 
     /// `next_url` must stay on the configured API: a redirected import must not fetch from anywhere else.
@@ -91,19 +95,24 @@ public struct KoladaClient: Sendable {
     /// would loop until `maxPages`, each page counted again: it ends the import at once.
     private func checkedNext(_ text: String, from url: URL, read: Set<String>) throws -> URL {
         guard let next = URL(string: text, relativeTo: url)?.absoluteURL, next.scheme == baseURL.scheme,
-              next.host == baseURL.host, next.port == baseURL.port,
-              next.path.hasPrefix(baseURL.path) else {
-            throw KoladaError.badPaging(url: url.absoluteString, detail: "next_url \(text.prefix(200)) is not on \(baseURL.absoluteString)")
+            next.host == baseURL.host, next.port == baseURL.port,
+            next.path.hasPrefix(baseURL.path)
+        else {
+            throw KoladaError.badPaging(
+                url: url.absoluteString, detail: "next_url \(text.prefix(200)) is not on \(baseURL.absoluteString)")
         }
         guard !read.contains(next.absoluteString) else {
-            throw KoladaError.badPaging(url: url.absoluteString,
-                                        detail: "next_url \(text.prefix(200)) names a page already read")
+            throw KoladaError.badPaging(
+                url: url.absoluteString,
+                detail: "next_url \(text.prefix(200)) names a page already read")
         }
         return next
     }
 
     static func describe(_ error: any Error) -> String {
-        if let error = error as? URLError { return "URL error \(error.code.rawValue)" + (error.failureURLString.map { " for \($0)" } ?? "") }
+        if let error = error as? URLError {
+            return "URL error \(error.code.rawValue)" + (error.failureURLString.map { " for \($0)" } ?? "")
+        }
         return String(describing: type(of: error))
     }
 
@@ -122,8 +131,9 @@ public struct KoladaClient: Sendable {
                 case 200..<300: return data
                 case 429, 500...599: last = "HTTP \(status)"
                 default:
-                    throw KoladaError.refused(status: status, url: url.absoluteString,
-                                              detail: String(decoding: data.prefix(300), as: UTF8.self))
+                    throw KoladaError.refused(
+                        status: status, url: url.absoluteString,
+                        detail: String(decoding: data.prefix(300), as: UTF8.self))
                 }
             } catch let error as URLError where Self.retryable.contains(error.code) {
                 last = error.code == .timedOut ? "timed out after \(timeout) s" : "\(error.localizedDescription)"
@@ -154,7 +164,9 @@ public struct KoladaClient: Sendable {
         }
     }
 
-    private static let retryable: Set<URLError.Code> = [.timedOut, .networkConnectionLost, .cannotConnectToHost, .notConnectedToInternet]
+    private static let retryable: Set<URLError.Code> = [
+        .timedOut, .networkConnectionLost, .cannotConnectToHost, .notConnectedToInternet,
+    ]
 }
 
 /// What a fetch read: the values of the KPI asked for, the pages read and the values they held.
@@ -216,15 +228,20 @@ struct KoladaPage {
         do {
             root = try JSONDecoder().decode(Root.self, from: data)
         } catch {
-            throw KoladaError.notJSON(url: url.absoluteString, detail: String(decoding: data.prefix(120), as: UTF8.self))
+            throw KoladaError.notJSON(
+                url: url.absoluteString, detail: String(decoding: data.prefix(120), as: UTF8.self))
         }
         var values: [KoladaValue] = []
         for case let row? in root.values.map(\.value) where row.isdeleted != true {
-            guard KoladaScope(municipalityId: row.municipality) != nil, NyckeltalPeriod.years.contains(row.period.year) else { continue }
+            guard KoladaScope(municipalityId: row.municipality) != nil, NyckeltalPeriod.years.contains(row.period.year)
+            else { continue }
             // Gender T (totalt) is the figure; K and M are breakdowns the service does not keep.
             for case let entry? in row.values.map(\.value) where entry.gender == "T" && entry.isdeleted != true {
                 guard let value = entry.value, value.isFinite else { continue }
-                values.append(KoladaValue(kpi: row.kpi, municipality: row.municipality, year: row.period.year, value: value, fetchedAt: fetchedAt))
+                values.append(
+                    KoladaValue(
+                        kpi: row.kpi, municipality: row.municipality, year: row.period.year, value: value,
+                        fetchedAt: fetchedAt))
             }
         }
         let next = [root.next_url, root.next_page].compactMap { $0 }.first { !$0.isEmpty }

@@ -31,7 +31,9 @@ public struct AppServices: Sendable {
     }
 
     /// The store of one record family.
-    public func records<Kind: StoredKind>(_ kind: Kind.Type) -> RecordStore<Kind> { RecordStore(database, settings: settings) }
+    public func records<Kind: StoredKind>(_ kind: Kind.Type) -> RecordStore<Kind> {
+        RecordStore(database, settings: settings)
+    }
 
     /// Opens the database of `config`, applying pending migrations, builds the report's running sums
     /// if an upgrade left them empty, brings stored risk levels in line with the configured thresholds
@@ -39,15 +41,19 @@ public struct AppServices: Sendable {
     /// has no time-zone data for Stockholm.
     public static func open(_ config: AppConfig, logger: Logger) throws -> AppServices {
         try SwedishTime.requireZoneData()
-        let services = AppServices(database: try KvalitetDatabase.open(
-            path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger),
+        let services = AppServices(
+            database: try KvalitetDatabase.open(
+                path: config.databasePath, migrationsPath: config.migrationsPath, clock: config.clock, logger: logger),
             settings: config.recordSettings)
         try services.database.buildReportCountsIfNeeded(settings: config.recordSettings, logger: logger)
         let releveled = try services.records(Riskanalys.self).relevelRisks()
-        if releveled > 0 { logger.notice("risk levels recomputed for new thresholds", metadata: ["risks": "\(releveled)"]) }
+        if releveled > 0 {
+            logger.notice("risk levels recomputed for new thresholds", metadata: ["risks": "\(releveled)"])
+        }
         if try services.records(LexSarah.self).applyFollowUpRoutine() {
-            logger.notice("lex Sarah follow-up dates and overdue sums recomputed for a new local routine",
-                          metadata: ["months": "\(config.ivoFollowUp.months)"])
+            logger.notice(
+                "lex Sarah follow-up dates and overdue sums recomputed for a new local routine",
+                metadata: ["months": "\(config.ivoFollowUp.months)"])
         }
         try services.database.warmUnitTree()
         return services
@@ -56,8 +62,10 @@ public struct AppServices: Sendable {
 
 /// The router with every route and middleware, and the table of its routes; shared by
 /// `buildApplication` and the tests.
-func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDocument = .missing("not loaded"),
-                 oidc: OIDCVerifier? = nil) -> (Router<KvalitetContext>, RouteTable) {
+func buildRouter(
+    _ config: AppConfig, services: AppServices, openAPI: OpenAPIDocument = .missing("not loaded"),
+    oidc: OIDCVerifier? = nil
+) -> (Router<KvalitetContext>, RouteTable) {
     let router = Router(context: KvalitetContext.self)
     // Middlewares wrap routes registered after them, so the table is filled in below and read later.
     let registered = RouteTableHolder()
@@ -71,8 +79,10 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
     router.add(middleware: MetricsTokenMiddleware(token: config.metricsToken))
     let limiter = AuthFailureLimiter(limit: config.authFailuresPerMinute)
     let oidc = oidc ?? makeOIDCVerifier(config, logger: nil)
-    router.add(middleware: AuthMiddleware(tokens: services.tokens, oidc: oidc,
-                                          audit: services.audit, limiter: limiter, clock: config.clock))
+    router.add(
+        middleware: AuthMiddleware(
+            tokens: services.tokens, oidc: oidc,
+            audit: services.audit, limiter: limiter, clock: config.clock))
     router.add(middleware: ExpectContinueMiddleware())
     router.add(middleware: ReceiptMiddleware(store: services.receipts, lifetime: config.receiptLifetime))
     var table = RouteRegistrar(router: router)
@@ -94,12 +104,14 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
         }
         register(family.storedKind)
     }
-    LexSarahNoteRoutes(store: services.records(LexSarah.self), clock: config.clock, settings: settings).register(on: &table)
+    LexSarahNoteRoutes(store: services.records(LexSarah.self), clock: config.clock, settings: settings).register(
+        on: &table)
     ReportRoutes(reports: services.reports, clock: config.clock).register(on: &table)
     NyckeltalRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     NyckeltalValueRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     let kolada = KoladaClient(baseURL: config.koladaBaseURL, clock: config.clock)
-    KoladaRoutes(nyckeltal: services.nyckeltal, importer: KoladaImporter(client: kolada, store: services.kolada)).register(on: &table)
+    KoladaRoutes(nyckeltal: services.nyckeltal, importer: KoladaImporter(client: kolada, store: services.kolada))
+        .register(on: &table)
     registered.table = table.table
     return (router, table.table)
 }
@@ -107,8 +119,9 @@ func buildRouter(_ config: AppConfig, services: AppServices, openAPI: OpenAPIDoc
 /// The verifier of the provider's JWTs when sign-in is configured.
 func makeOIDCVerifier(_ config: AppConfig, logger: Logger?) -> OIDCVerifier? {
     guard let settings = config.oidc else { return nil }
-    let keys = OIDCKeySet(settings: settings, fetcher: config.httpFetcher, clock: config.clock,
-                          logger: logger ?? Logger(label: "kvalitet.oidc"))
+    let keys = OIDCKeySet(
+        settings: settings, fetcher: config.httpFetcher, clock: config.clock,
+        logger: logger ?? Logger(label: "kvalitet.oidc"))
     return OIDCVerifier(settings: settings, keys: keys, clock: config.clock)
 }
 
@@ -122,20 +135,25 @@ final class RouteTableHolder: Sendable {
 }
 
 /// Builds the HTTP application over already opened services: `main` runs it, tests drive it.
-public func buildApplication(_ config: AppConfig, services: AppServices, logger: Logger,
-                             onRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
+public func buildApplication(
+    _ config: AppConfig, services: AppServices, logger: Logger,
+    onRunning: (@Sendable (Int) async -> Void)? = nil
+) -> some ApplicationProtocol {
     let counter = ConnectionCounter()
     let openAPI = OpenAPIDocument.load(path: config.openAPIPath)
     if case .missing(let why) = openAPI {
-        logger.warning("openapi.yaml not loaded: GET /openapi.yaml answers 404", metadata: ["path": "\(config.openAPIPath)", "error": "\(why)"])
+        logger.warning(
+            "openapi.yaml not loaded: GET /openapi.yaml answers 404",
+            metadata: ["path": "\(config.openAPIPath)", "error": "\(why)"])
     }
     let oidc = makeOIDCVerifier(config, logger: logger)
     let (router, table) = buildRouter(config, services: services, openAPI: openAPI, oidc: oidc)
     return Application(
         responder: ClientRequestResponder(base: router.buildResponder(), table: table),
-        server: .http1(configuration: .init(
-            additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
-            idleTimeout: .seconds(config.idleTimeoutSeconds))),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
+                idleTimeout: .seconds(config.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kvalitet"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port

@@ -22,16 +22,19 @@ struct AuthMiddleware: RouterMiddleware {
         publicPaths.contains(path) || publicPrefixes.contains { path.hasPrefix($0) }
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         if AuthMiddleware.isPublic(request.uri.path) || context.metricsReader {
             return try await next(request, context)
         }
         let address = context.clientAddress
         if let seconds = limiter.retryAfter(address, now: clock.now()) {
-            throw HTTPProblem(status: .tooManyRequests, type: "too-many-failures",
-                              title: "Too many failed authentications",
-                              detail: "too many failed authentications from this address; try again in \(seconds) s",
-                              headers: [.retryAfter: String(seconds)])
+            throw HTTPProblem(
+                status: .tooManyRequests, type: "too-many-failures",
+                title: "Too many failed authentications",
+                detail: "too many failed authentications from this address; try again in \(seconds) s",
+                headers: [.retryAfter: String(seconds)])
         }
         let actor: Actor
         do {
@@ -41,8 +44,9 @@ struct AuthMiddleware: RouterMiddleware {
             // Tokens tried and refused count; a request without any, or a provider that is down, does not.
             if error.isAttempt {
                 limiter.record(address, now: clock.now())
-                try await audit.recordFailure(address: address, reason: error.reason, tokenName: error.tokenName,
-                                              requestId: context.requestId)
+                try await audit.recordFailure(
+                    address: address, reason: error.reason, tokenName: error.tokenName,
+                    requestId: context.requestId)
             }
             // The address and reason go to the audit log, not the log (an address is personal data).
             context.logger.notice("authentication refused")
@@ -67,7 +71,8 @@ struct AuthMiddleware: RouterMiddleware {
         switch try await tokens.authenticate(credential) {
         case .valid(let actor): return actor
         case .expired(let name, let at): throw AuthFailure.expiredToken(name: name, at: at)
-        case .unknown: throw try await tokens.wasRevoked(credential) ? AuthFailure.revokedToken : AuthFailure.unknownToken
+        case .unknown:
+            throw try await tokens.wasRevoked(credential) ? AuthFailure.revokedToken : AuthFailure.unknownToken
         }
     }
 }

@@ -13,9 +13,17 @@ enum CSVFormat {
     /// Quotes what needs quoting, and defuses text Excel would run as a formula (=, +, -, @).
     static func escape(_ field: String) -> String {
         var text = field
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t",
-                                                   "\r"].contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return text }
+        if let first = text.unicodeScalars.first,
+            [
+                "=", "+", "-", "@", "\t",
+                "\r",
+            ].contains(first)
+        {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -41,10 +49,14 @@ enum RecordCSV<Kind: StoredKind> {
 
     /// Column paths; a column lying in a free-text path is left out unless `includeText`.
     static func columns(includeText: Bool) -> [String] {
-        let isText = { (column: String) in Wire.table.freeTextPaths.contains { column == $0 || column.hasPrefix($0 + "/") } }
+        let isText = { (column: String) in
+            Wire.table.freeTextPaths.contains { column == $0 || column.hasPrefix($0 + "/") }
+        }
         return ["id", "status"] + Wire.table.csvColumns.filter { includeText || !isText($0) }
-            + ["version", "createdAt", "createdBy", "updatedAt", "voidedOn",
-               "voidedBy"] + (includeText ? ["voidedReason"] : [])
+            + [
+                "version", "createdAt", "createdBy", "updatedAt", "voidedOn",
+                "voidedBy",
+            ] + (includeText ? ["voidedReason"] : [])
     }
 
     /// The header names a nested column with dots (`investigation.assessment`), as Excel users read it.
@@ -52,22 +64,25 @@ enum RecordCSV<Kind: StoredKind> {
 
     static func row(_ record: CaseRecord<Kind>, columns: [String], wire: WireContext) -> String {
         let value = Wire.json(record, wire)
-        return CSVFormat.row(columns.map { column in
-            switch column {
-            // Timestamps in Swedish local time with the offset in force (+01:00 or +02:00), as Excel users read them.
-            case "createdAt": SwedishTime.localTimestamp(record.createdAt)
-            case "updatedAt": SwedishTime.localTimestamp(record.updatedAt)
-            case "voidedOn": record.voided?.on.description ?? ""
-            case "voidedBy": record.voided?.by ?? ""
-            case "voidedReason": record.voided?.reason ?? ""
-            default: CSVFormat.cell(value.value(at: column))
-            }
-        })
+        return CSVFormat.row(
+            columns.map { column in
+                switch column {
+                // Timestamps in Swedish local time with the offset in force (+01:00 or +02:00), as Excel users read them.
+                case "createdAt": SwedishTime.localTimestamp(record.createdAt)
+                case "updatedAt": SwedishTime.localTimestamp(record.updatedAt)
+                case "voidedOn": record.voided?.on.description ?? ""
+                case "voidedBy": record.voided?.by ?? ""
+                case "voidedReason": record.voided?.reason ?? ""
+                default: CSVFormat.cell(value.value(at: column))
+                }
+            })
     }
 
     /// With `includeText`, every exported record is audited as a detail read (in the same transaction as its page).
-    static func response(store: RecordStore<Kind>, query: RecordQuery, actor: Actor, includeText: Bool,
-                         wire: WireContext) async throws -> Response {
+    static func response(
+        store: RecordStore<Kind>, query: RecordQuery, actor: Actor, includeText: Bool,
+        wire: WireContext
+    ) async throws -> Response {
         if includeText { try Permission.exportText.check(actor) }
         let audit: AuditAction? = includeText ? .export : nil
         var pageQuery = query

@@ -13,7 +13,9 @@ enum JSONValue: Equatable, Sendable {
     static func int(_ value: Int) -> JSONValue { .number(String(value)) }
     static func double(_ value: Double) -> JSONValue { .number(value.isFinite ? String(value) : "0") }
     static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-    static func optional(_ value: CustomStringConvertible?) -> JSONValue { value.map { .string($0.description) } ?? .null }
+    static func optional(_ value: CustomStringConvertible?) -> JSONValue {
+        value.map { .string($0.description) } ?? .null
+    }
 
     var typeName: String {
         switch self {

@@ -24,11 +24,15 @@ struct KoladaRoutes: Sendable {
         let stored = try await NyckeltalRoutes.existing(nyckeltal, try NyckeltalRoutes.code(context))
         var values: [KoladaValue] = []
         if let kpi = stored.nyckeltal.koladaKpi { values = try await importer.store.values(kpi: kpi) }
-        let items = values.filter { value in (scope == nil || value.scope == scope) && value.year >= from && value.year <= to }
-        return Reply.json(.object(JSONObject([
-            ("code", .string(stored.nyckeltal.code)), ("koladaKpi", .optional(stored.nyckeltal.koladaKpi)),
-            ("items", .array(items.map(NyckeltalWire.json))), ("nextCursor", .null),
-        ])))
+        let items = values.filter { value in
+            (scope == nil || value.scope == scope) && value.year >= from && value.year <= to
+        }
+        return Reply.json(
+            .object(
+                JSONObject([
+                    ("code", .string(stored.nyckeltal.code)), ("koladaKpi", .optional(stored.nyckeltal.koladaKpi)),
+                    ("items", .array(items.map(NyckeltalWire.json))), ("nextCursor", .null),
+                ])))
     }
 
     @Sendable func runImport(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -51,13 +55,18 @@ struct KoladaRoutes: Sendable {
         if case .failure(.invalid(let more)) = made { problems += more.filter { !reported.contains($0.pointer) } }
         guard problems.isEmpty, case .success(let importRequest) = made else { throw DomainError.invalid(problems) }
         let result = try await importer.run(importRequest, by: actor)
-        context.logger.info("kolada import", metadata: [
-            "kpi": "\(kpi)", "pages": "\(result.pages)", "read": "\(result.valuesRead)", "stored": "\(result.stored.count)",
-        ])
-        return Reply.json(.object(JSONObject([
-            ("code", .string(code)), ("koladaKpi", .string(kpi)), ("pages", .int(result.pages)),
-            ("valuesRead", .int(result.valuesRead)), ("stored", .int(result.stored.count)),
-            ("items", .array(result.stored.map(NyckeltalWire.json))),
-        ])))
+        context.logger.info(
+            "kolada import",
+            metadata: [
+                "kpi": "\(kpi)", "pages": "\(result.pages)", "read": "\(result.valuesRead)",
+                "stored": "\(result.stored.count)",
+            ])
+        return Reply.json(
+            .object(
+                JSONObject([
+                    ("code", .string(code)), ("koladaKpi", .string(kpi)), ("pages", .int(result.pages)),
+                    ("valuesRead", .int(result.valuesRead)), ("stored", .int(result.stored.count)),
+                    ("items", .array(result.stored.map(NyckeltalWire.json))),
+                ])))
     }
 }

@@ -29,7 +29,9 @@ struct KvalitetContext: RequestContext {
     /// The actor, for routes behind `AuthMiddleware`.
     func requireActor() throws -> Actor {
         guard let actor else {
-            throw HTTPProblem(status: .unauthorized, type: "unauthorized", title: "Unauthorized", detail: "a bearer token is required")
+            throw HTTPProblem(
+                status: .unauthorized, type: "unauthorized", title: "Unauthorized", detail: "a bearer token is required"
+            )
         }
         return actor
     }

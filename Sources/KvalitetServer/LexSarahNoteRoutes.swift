@@ -23,8 +23,11 @@ struct LexSarahNoteRoutes: Sendable {
         let actor = try context.requireActor()
         try Permission.changeRecord.check(actor)
         let text = context.parameters.get("id") ?? ""
-        guard let id = CaseNumber(text,
-                                  family: .lexSarah) else { throw DomainError.notFound("no LXS record \(text.prefix(40))") }
+        guard
+            let id = CaseNumber(
+                text,
+                family: .lexSarah)
+        else { throw DomainError.notFound("no LXS record \(text.prefix(40))") }
         let version = request.headers[.ifMatch] == nil ? nil : try ETag.requiredVersion(request)
         let (body, _) = try await BodyReader.object(request, context: context)
         let input = WireInput.root(body)
@@ -32,33 +35,44 @@ struct LexSarahNoteRoutes: Sendable {
         let draft = LexSarahNote.draft(from: input)
         let wireProblems = input.problems
         let record = try await append(draft, wireProblems: wireProblems, to: id, expectedVersion: version, by: actor)
-        context.logger.info("lex Sarah note appended",
-                            metadata: ["record": "\(record.id)", "note": "\(record.fields.notes.count)"])
+        context.logger.info(
+            "lex Sarah note appended",
+            metadata: ["record": "\(record.id)", "note": "\(record.fields.notes.count)"])
         let wire = WireContext(today: SwedishTime.today(clock), settings: settings)
-        return Reply.json(RecordWire<LexSarah>.json(record, wire), status: .created,
-                          headers: [.location: "/api/v1/\(RecordFamily.lexSarah.path)/\(record.id)",
-                                    .eTag: ETag.value(record.version)])
+        return Reply.json(
+            RecordWire<LexSarah>.json(record, wire), status: .created,
+            headers: [
+                .location: "/api/v1/\(RecordFamily.lexSarah.path)/\(record.id)",
+                .eTag: ETag.value(record.version),
+            ])
     }
 
     /// Appends a validated note to the current version; the store writes it only if that version is still current.
-    private func append(_ draft: LexSarahNoteDraft, wireProblems: [FieldProblem], to id: CaseNumber,
-                        expectedVersion: Int?,
-                        by actor: Actor) async throws -> CaseRecord<LexSarah> {
+    private func append(
+        _ draft: LexSarahNoteDraft, wireProblems: [FieldProblem], to id: CaseNumber,
+        expectedVersion: Int?,
+        by actor: Actor
+    ) async throws -> CaseRecord<LexSarah> {
         var attempt = 1
         while true {
             let current = try await store.current(id, by: actor, expectedVersion: expectedVersion)
             let (now, today) = (clock.now(), SwedishTime.today(clock))
             var next = current
             // A wrongly typed value is reported once, not again as "is required".
-            next.fields = try WireInput.merge(wireProblems, into: Result { () throws(DomainError) in
-                // A signed-in person's note takes its author's name and title from the identity.
-                try LexSarah.appending(try NoteAuthorship.signed(draft, by: actor.person), to: current.fields,
-                                       at: now, by: actor.tokenName, today: today)
-            })
+            next.fields = try WireInput.merge(
+                wireProblems,
+                into: Result { () throws(DomainError) in
+                    // A signed-in person's note takes its author's name and title from the identity.
+                    try LexSarah.appending(
+                        try NoteAuthorship.signed(draft, by: actor.person), to: current.fields,
+                        at: now, by: actor.tokenName, today: today)
+                })
             do {
                 return try await store.save(next, basedOn: current.version, by: actor, action: .note)
             } catch {
-                guard case DomainError.staleVersion = error, expectedVersion == nil, attempt < Self.attempts else { throw error }
+                guard case DomainError.staleVersion = error, expectedVersion == nil, attempt < Self.attempts else {
+                    throw error
+                }
                 attempt += 1
             }
         }

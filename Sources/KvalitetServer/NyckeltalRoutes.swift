@@ -47,19 +47,28 @@ struct NyckeltalRoutes: Sendable {
     /// One row per key figure, the levels as six columns; nothing here is free text about people.
     private func csv(_ items: [StoredNyckeltal]) -> Response {
         let levels = QualityLevel.allCases.flatMap { ["\($0.rawValue).min", "\($0.rawValue).max"] }
-        var text = CSVFormat.row(["code", "name", "description", "unit", "direction", "koladaKpi", "source"] + levels
-                                 + ["version", "updatedAt", "voidedOn"])
+        var text = CSVFormat.row(
+            ["code", "name", "description", "unit", "direction", "koladaKpi", "source"] + levels
+                + ["version", "updatedAt", "voidedOn"])
         for stored in items {
             let n = stored.nyckeltal
-            let bounds = QualityLevel.allCases.flatMap { [n.qualityLevels.range($0).min.description, n.qualityLevels.range($0).max.description] }
-            text += CSVFormat.row([n.code, n.name, n.description, n.unit.rawValue, n.direction.rawValue, n.koladaKpi ?? "", n.source] + bounds
-                                  + [String(stored.version), SwedishTime.localTimestamp(stored.updatedAt),
-                                     stored.voided?.on.description ?? ""])
+            let bounds = QualityLevel.allCases.flatMap {
+                [n.qualityLevels.range($0).min.description, n.qualityLevels.range($0).max.description]
+            }
+            text += CSVFormat.row(
+                [n.code, n.name, n.description, n.unit.rawValue, n.direction.rawValue, n.koladaKpi ?? "", n.source]
+                    + bounds
+                    + [
+                        String(stored.version), SwedishTime.localTimestamp(stored.updatedAt),
+                        stored.voided?.on.description ?? "",
+                    ])
         }
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8",
-            .contentDisposition: "attachment; filename=\"nyckeltal-\(SwedishTime.today(clock)).csv\"",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array(text.utf8))))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"nyckeltal-\(SwedishTime.today(clock)).csv\"",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array(text.utf8))))
     }
 
     @Sendable func read(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -76,7 +85,9 @@ struct NyckeltalRoutes: Sendable {
         let ifMatch = request.headers[.ifMatch] == nil ? nil : try ETag.requiredVersion(request)
         let (object, _) = try await BodyReader.object(request, context: context)
         guard Nyckeltal.isValidCode(code) else {
-            throw DomainError.invalid([FieldProblem("/code", "the code in the path must be 1–32 characters of A–Z, a–z, 0–9, _ and -")])
+            throw DomainError.invalid([
+                FieldProblem("/code", "the code in the path must be 1–32 characters of A–Z, a–z, 0–9, _ and -")
+            ])
         }
         let nyckeltal = try NyckeltalWire.definition(object, code: code)
         let (stored, created) = try await store.put(nyckeltal, ifMatch: ifMatch, by: actor)
@@ -105,11 +116,13 @@ struct NyckeltalRoutes: Sendable {
         let code = try Self.code(context)
         let versions = try await store.history(code)
         let items: [JSONValue] = versions.map { version in
-            .object(JSONObject([
-                ("version", .int(version.stored.version)), ("action", .string(version.action.rawValue)),
-                ("changedAt", .string(Timestamp.format(version.changedAt))), ("changedBy", .string(version.changedBy)),
-                ("requestId", .optional(version.requestId)), ("nyckeltal", NyckeltalWire.json(version.stored)),
-            ]))
+            .object(
+                JSONObject([
+                    ("version", .int(version.stored.version)), ("action", .string(version.action.rawValue)),
+                    ("changedAt", .string(Timestamp.format(version.changedAt))),
+                    ("changedBy", .string(version.changedBy)),
+                    ("requestId", .optional(version.requestId)), ("nyckeltal", NyckeltalWire.json(version.stored)),
+                ]))
         }
         return Reply.json(.object(JSONObject([("code", .string(code)), ("items", .array(items))])))
     }

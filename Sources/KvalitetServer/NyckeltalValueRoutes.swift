@@ -52,14 +52,18 @@ struct NyckeltalValueRoutes: Sendable {
         }
         var text = CSVFormat.row(["code", "period", "unitId", "value", "level", "version", "updatedAt", "updatedBy"])
         for value in items {
-            text += CSVFormat.row([code, value.period.description, value.unitId ?? "", value.value.description,
-                                   levels.level(of: value.value)?.rawValue ?? "", String(value.version),
-                                   SwedishTime.localTimestamp(value.updatedAt), value.updatedBy])
+            text += CSVFormat.row([
+                code, value.period.description, value.unitId ?? "", value.value.description,
+                levels.level(of: value.value)?.rawValue ?? "", String(value.version),
+                SwedishTime.localTimestamp(value.updatedAt), value.updatedBy,
+            ])
         }
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8",
-            .contentDisposition: "attachment; filename=\"nyckeltal-\(code)-\(SwedishTime.today(clock)).csv\"",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array(text.utf8))))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"nyckeltal-\(code)-\(SwedishTime.today(clock)).csv\"",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array(text.utf8))))
     }
 
     @Sendable func putValue(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -69,16 +73,20 @@ struct NyckeltalValueRoutes: Sendable {
         let ifMatch = try Self.ifMatch(request)
         let (object, _) = try await BodyReader.object(request, context: context)
         var d = WireDecoder()
-        d.checkKeys(object, allowed: ["unitId", "value"], readOnly: ["code", "period", "level", "version", "updatedAt", "updatedBy"])
+        d.checkKeys(
+            object, allowed: ["unitId", "value"],
+            readOnly: ["code", "period", "level", "version", "updatedAt", "updatedBy"])
         let unitId = d.string(object["unitId"], at: "/unitId")
         let value = d.fixed(object["value"], at: "/value", required: true)
         let period = NyckeltalPeriod(context.parameters.get("period") ?? "")
         if period == nil { d.problem("/period", "the period in the path \(NyckeltalPeriod.mustBe)") }
         guard d.problems.isEmpty, let value, let period else { throw DomainError.invalid(d.problems) }
-        let (stored, created) = try await store.putValue(code: code, period: period, unitId: unitId, value: value, ifMatch: ifMatch, by: actor)
+        let (stored, created) = try await store.putValue(
+            code: code, period: period, unitId: unitId, value: value, ifMatch: ifMatch, by: actor)
         let levels = try await NyckeltalRoutes.existing(store, code).nyckeltal.qualityLevels
-        return Reply.json(NyckeltalWire.json(stored, levels: levels), status: created ? .created : .ok,
-                          headers: [.eTag: ETag.value(stored.version)])
+        return Reply.json(
+            NyckeltalWire.json(stored, levels: levels), status: created ? .created : .ok,
+            headers: [.eTag: ETag.value(stored.version)])
     }
 
     @Sendable func analyses(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -86,10 +94,13 @@ struct NyckeltalValueRoutes: Sendable {
         try QueryReader(request, allowed: []).throwIfAny()
         let code = try NyckeltalRoutes.code(context)
         let items: [JSONValue] = try await store.analyses(code: code).map { summary in
-            .object(JSONObject([
-                ("code", .string(code)), ("period", .string(summary.period.description)), ("version", .int(summary.version)),
-                ("updatedAt", .string(Timestamp.format(summary.changedAt))), ("updatedBy", .string(summary.changedBy)),
-            ]))
+            .object(
+                JSONObject([
+                    ("code", .string(code)), ("period", .string(summary.period.description)),
+                    ("version", .int(summary.version)),
+                    ("updatedAt", .string(Timestamp.format(summary.changedAt))),
+                    ("updatedBy", .string(summary.changedBy)),
+                ]))
         }
         return Reply.list(items, nextCursor: nil)
     }
@@ -97,7 +108,8 @@ struct NyckeltalValueRoutes: Sendable {
     @Sendable func readAnalysis(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
         try Permission.readNyckeltalText.check(actor)
-        let stored = try await store.analysis(code: try NyckeltalRoutes.code(context), period: try period(context), by: actor)
+        let stored = try await store.analysis(
+            code: try NyckeltalRoutes.code(context), period: try period(context), by: actor)
         return Reply.json(NyckeltalWire.json(stored), headers: [.eTag: ETag.value(stored.version)])
     }
 
@@ -109,16 +121,21 @@ struct NyckeltalValueRoutes: Sendable {
         let ifMatch = try Self.ifMatch(request)
         let (object, _) = try await BodyReader.object(request, context: context)
         var d = WireDecoder()
-        d.checkKeys(object, allowed: Set(NyckeltalAnalysis.keys), readOnly: ["code", "period", "version", "updatedAt", "updatedBy"])
+        d.checkKeys(
+            object, allowed: Set(NyckeltalAnalysis.keys),
+            readOnly: ["code", "period", "version", "updatedAt", "updatedBy"])
         let texts = NyckeltalAnalysis.keys.map { d.string(object[$0], at: "/\($0)") ?? "" }
-        let analysis = NyckeltalAnalysis(currentState: texts[0], factors: texts[1], measures: texts[2], consequences: texts[3])
+        let analysis = NyckeltalAnalysis(
+            currentState: texts[0], factors: texts[1], measures: texts[2], consequences: texts[3])
         let period = NyckeltalPeriod(context.parameters.get("period") ?? "")
         if period == nil { d.problem("/period", "the period in the path \(NyckeltalPeriod.mustBe)") }
         let reported = Set(d.problems.map(\.pointer))
         let problems = d.problems + analysis.validate().filter { !reported.contains($0.pointer) }
         guard problems.isEmpty, let period else { throw DomainError.invalid(problems) }
-        let (stored, created) = try await store.putAnalysis(code: code, period: period, analysis: analysis, ifMatch: ifMatch, by: actor)
-        return Reply.json(NyckeltalWire.json(stored), status: created ? .created : .ok, headers: [.eTag: ETag.value(stored.version)])
+        let (stored, created) = try await store.putAnalysis(
+            code: code, period: period, analysis: analysis, ifMatch: ifMatch, by: actor)
+        return Reply.json(
+            NyckeltalWire.json(stored), status: created ? .created : .ok, headers: [.eTag: ETag.value(stored.version)])
     }
 
     @Sendable func analysisHistory(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -133,12 +150,16 @@ struct NyckeltalValueRoutes: Sendable {
             guard case .object(let object) = NyckeltalWire.json(version) else { return .null }
             let changed = NyckeltalAnalysis.keys.filter { previous == nil || previous?[$0] != object[$0] }
             previous = object
-            return .object(JSONObject([
-                ("version", .int(version.version)), ("changedAt", .string(Timestamp.format(version.changedAt))),
-                ("changedBy", .string(version.changedBy)), ("requestId", .optional(version.requestId)),
-                ("changedFields", .array(changed.map(JSONValue.string))), ("analysis", .object(object)),
-            ]))
+            return .object(
+                JSONObject([
+                    ("version", .int(version.version)), ("changedAt", .string(Timestamp.format(version.changedAt))),
+                    ("changedBy", .string(version.changedBy)), ("requestId", .optional(version.requestId)),
+                    ("changedFields", .array(changed.map(JSONValue.string))), ("analysis", .object(object)),
+                ]))
         }
-        return Reply.json(.object(JSONObject([("code", .string(code)), ("period", .string(period.description)), ("items", .array(items))])))
+        return Reply.json(
+            .object(
+                JSONObject([("code", .string(code)), ("period", .string(period.description)), ("items", .array(items))])
+            ))
     }
 }

@@ -3,7 +3,9 @@ import KvalitetDomain
 
 /// Key figures, values and analyses to and from JSON; every mapping of the family in one place.
 enum NyckeltalWire {
-    static let keys: Set<String> = ["code", "name", "description", "unit", "direction", "koladaKpi", "source", "qualityLevels"]
+    static let keys: Set<String> = [
+        "code", "name", "description", "unit", "direction", "koladaKpi", "source", "qualityLevels",
+    ]
     static let readOnlyKeys: Set<String> = ["version", "createdAt", "createdBy", "updatedAt", "voided"]
 
     /// Decodes and validates a definition; `code` comes from the path (a body `code` must match it).
@@ -20,13 +22,16 @@ enum NyckeltalWire {
         let direction = d.code(object["direction"], at: "/direction", as: NyckeltalDirection.self)
         let levels = qualityLevels(object["qualityLevels"], decoder: &d)
         let nyckeltal = Nyckeltal(
-            code: code, name: d.string(object["name"], at: "/name") ?? "", description: d.string(object["description"], at: "/description") ?? "",
-            unit: unit ?? .antal, direction: direction ?? .higherIsBetter, koladaKpi: d.string(object["koladaKpi"], at: "/koladaKpi"),
+            code: code, name: d.string(object["name"], at: "/name") ?? "",
+            description: d.string(object["description"], at: "/description") ?? "",
+            unit: unit ?? .antal, direction: direction ?? .higherIsBetter,
+            koladaKpi: d.string(object["koladaKpi"], at: "/koladaKpi"),
             source: d.string(object["source"], at: "/source") ?? "", qualityLevels: levels ?? placeholderLevels)
         let reported = Set(d.problems.map(\.pointer))
         // Range rules only make sense once the ranges and the direction were read.
         let own = nyckeltal.validate().filter { problem in
-            !reported.contains(problem.pointer) && (levels != nil && direction != nil || !problem.pointer.hasPrefix("/qualityLevels"))
+            !reported.contains(problem.pointer)
+                && (levels != nil && direction != nil || !problem.pointer.hasPrefix("/qualityLevels"))
         }
         let problems = d.problems + own
         if !problems.isEmpty { throw DomainError.invalid(problems) }
@@ -45,7 +50,9 @@ enum NyckeltalWire {
         for level in QualityLevel.allCases {
             let at = "/qualityLevels/\(level.rawValue)"
             guard let range = d.object(object[level.rawValue], at: at) else {
-                if object[level.rawValue] == nil || object[level.rawValue] == .null { d.problem(at, "is required: {\"min\": …, \"max\": …}") }
+                if object[level.rawValue] == nil || object[level.rawValue] == .null {
+                    d.problem(at, "is required: {\"min\": …, \"max\": …}")
+                }
                 continue
             }
             d.checkKeys(range, allowed: ["min", "max"], at: at)
@@ -65,41 +72,61 @@ enum NyckeltalWire {
 
     static func json(_ stored: StoredNyckeltal) -> JSONValue {
         let n = stored.nyckeltal
-        return .object(JSONObject([
-            ("code", .string(n.code)), ("name", .string(n.name)), ("description", .string(n.description)),
-            ("unit", .string(n.unit.rawValue)), ("direction", .string(n.direction.rawValue)), ("koladaKpi", .optional(n.koladaKpi)),
-            ("source", .string(n.source)),
-            ("qualityLevels", .object(JSONObject(QualityLevel.allCases.map { ($0.rawValue, range(n.qualityLevels.range($0))) }))),
-            ("version", .int(stored.version)), ("createdAt", .string(Timestamp.format(stored.createdAt))),
-            ("createdBy", .string(stored.createdBy)), ("updatedAt", .string(Timestamp.format(stored.updatedAt))),
-            ("voided", stored.voided.map { .object(JSONObject([("on", .string($0.on.description)), ("reason", .string($0.reason)), ("by", .string($0.by))])) } ?? .null),
-        ]))
+        return .object(
+            JSONObject([
+                ("code", .string(n.code)), ("name", .string(n.name)), ("description", .string(n.description)),
+                ("unit", .string(n.unit.rawValue)), ("direction", .string(n.direction.rawValue)),
+                ("koladaKpi", .optional(n.koladaKpi)),
+                ("source", .string(n.source)),
+                (
+                    "qualityLevels",
+                    .object(JSONObject(QualityLevel.allCases.map { ($0.rawValue, range(n.qualityLevels.range($0))) }))
+                ),
+                ("version", .int(stored.version)), ("createdAt", .string(Timestamp.format(stored.createdAt))),
+                ("createdBy", .string(stored.createdBy)), ("updatedAt", .string(Timestamp.format(stored.updatedAt))),
+                (
+                    "voided",
+                    stored.voided.map {
+                        .object(
+                            JSONObject([
+                                ("on", .string($0.on.description)), ("reason", .string($0.reason)),
+                                ("by", .string($0.by)),
+                            ]))
+                    } ?? .null
+                ),
+            ]))
     }
 
     static func json(_ value: NyckeltalValue, levels: QualityLevels) -> JSONValue {
-        .object(JSONObject([
-            ("code", .string(value.code)), ("period", .string(value.period.description)), ("unitId", .optional(value.unitId)),
-            ("value", number(value.value)), ("level", .optional(levels.level(of: value.value)?.rawValue)),
-            ("version", .int(value.version)), ("updatedAt", .string(Timestamp.format(value.updatedAt))), ("updatedBy", .string(value.updatedBy)),
-        ]))
+        .object(
+            JSONObject([
+                ("code", .string(value.code)), ("period", .string(value.period.description)),
+                ("unitId", .optional(value.unitId)),
+                ("value", number(value.value)), ("level", .optional(levels.level(of: value.value)?.rawValue)),
+                ("version", .int(value.version)), ("updatedAt", .string(Timestamp.format(value.updatedAt))),
+                ("updatedBy", .string(value.updatedBy)),
+            ]))
     }
 
     static func json(_ stored: StoredAnalysis) -> JSONValue {
         let a = stored.analysis
-        return .object(JSONObject([
-            ("code", .string(stored.code)), ("period", .string(stored.period.description)),
-            ("currentState", .string(a.currentState)), ("factors", .string(a.factors)), ("measures", .string(a.measures)),
-            ("consequences", .string(a.consequences)), ("version", .int(stored.version)),
-            ("updatedAt", .string(Timestamp.format(stored.changedAt))), ("updatedBy", .string(stored.changedBy)),
-        ]))
+        return .object(
+            JSONObject([
+                ("code", .string(stored.code)), ("period", .string(stored.period.description)),
+                ("currentState", .string(a.currentState)), ("factors", .string(a.factors)),
+                ("measures", .string(a.measures)),
+                ("consequences", .string(a.consequences)), ("version", .int(stored.version)),
+                ("updatedAt", .string(Timestamp.format(stored.changedAt))), ("updatedBy", .string(stored.changedBy)),
+            ]))
     }
 
     static func json(_ value: KoladaValue) -> JSONValue {
-        .object(JSONObject([
-            ("period", .int(value.year)), ("municipality", .string(value.municipality)),
-            ("scope", .optional(value.scope?.rawValue)), ("value", .double(value.value)),
-            ("fetchedAt", .string(Timestamp.format(value.fetchedAt))),
-        ]))
+        .object(
+            JSONObject([
+                ("period", .int(value.year)), ("municipality", .string(value.municipality)),
+                ("scope", .optional(value.scope?.rawValue)), ("value", .double(value.value)),
+                ("fetchedAt", .string(Timestamp.format(value.fetchedAt))),
+            ]))
     }
 }
 

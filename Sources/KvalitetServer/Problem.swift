@@ -21,8 +21,9 @@ struct HTTPProblem: Error {
     }
 
     static func badQuery(_ errors: [(parameter: String, detail: String)]) -> HTTPProblem {
-        HTTPProblem(status: .badRequest, type: "invalid-query", title: "Invalid query parameters",
-                    detail: errors.map { "\($0.parameter): \($0.detail)" }.joined(separator: "; "), parameterErrors: errors)
+        HTTPProblem(
+            status: .badRequest, type: "invalid-query", title: "Invalid query parameters",
+            detail: errors.map { "\($0.parameter): \($0.detail)" }.joined(separator: "; "), parameterErrors: errors)
     }
 }
 
@@ -33,12 +34,15 @@ enum ProblemMapping {
     static func response(for error: any Error, request: Request, context: KvalitetContext) -> Response {
         let problem = problem(for: error)
         if let full = error as? StorageFullError {
-            context.logger.warning("storage full: write refused", metadata: ["error": "\(full)", "path": "\(request.uri.path)"])
+            context.logger.warning(
+                "storage full: write refused", metadata: ["error": "\(full)", "path": "\(request.uri.path)"])
         } else if problem.status.code >= 502 {
             // An upstream service (Kolada) failed: worth a warning, not an error of ours.
-            context.logger.warning("upstream failed", metadata: ["detail": "\(problem.detail)", "path": "\(request.uri.path)"])
+            context.logger.warning(
+                "upstream failed", metadata: ["detail": "\(problem.detail)", "path": "\(request.uri.path)"])
         } else if problem.status.code >= 500 {
-            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            context.logger.error(
+                "request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
         }
         var members: [(String, JSONValue)] = [
             ("type", .string(typeBase + problem.type)), ("title", .string(problem.title)),
@@ -46,19 +50,30 @@ enum ProblemMapping {
             ("instance", .string(request.uri.path)), ("requestId", .string(context.requestId)),
         ]
         if !problem.errors.isEmpty {
-            members.append(("errors", .array(problem.errors.map {
-                .object(JSONObject([("pointer", .string($0.pointer)), ("detail", .string($0.detail))]))
-            })))
+            members.append(
+                (
+                    "errors",
+                    .array(
+                        problem.errors.map {
+                            .object(JSONObject([("pointer", .string($0.pointer)), ("detail", .string($0.detail))]))
+                        })
+                ))
         }
         if !problem.parameterErrors.isEmpty {
-            members.append(("errors", .array(problem.parameterErrors.map {
-                .object(JSONObject([("parameter", .string($0.parameter)), ("detail", .string($0.detail))]))
-            })))
+            members.append(
+                (
+                    "errors",
+                    .array(
+                        problem.parameterErrors.map {
+                            .object(JSONObject([("parameter", .string($0.parameter)), ("detail", .string($0.detail))]))
+                        })
+                ))
         }
         var headers = problem.headers
         headers[.contentType] = "application/problem+json; charset=utf-8"
-        return Response(status: problem.status, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.bytes(.object(JSONObject(members))))))
+        return Response(
+            status: problem.status, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.bytes(.object(JSONObject(members))))))
     }
 
     static func problem(for error: any Error) -> HTTPProblem {
@@ -73,7 +88,8 @@ enum ProblemMapping {
             return problem(for: error)
         case let error as KoladaError:
             // Kolada's failure, not the client's and not ours: a gateway error that says what Kolada did.
-            return HTTPProblem(status: .badGateway, type: "kolada-failed", title: "Kolada import failed", detail: error.description)
+            return HTTPProblem(
+                status: .badGateway, type: "kolada-failed", title: "Kolada import failed", detail: error.description)
         case let error as IdempotencyKeyReused:
             return HTTPProblem(
                 status: .unprocessableContent, type: "idempotency-key-reused", title: "Idempotency-Key reused",
@@ -83,52 +99,62 @@ enum ProblemMapping {
             return problem(for: HTTPError(.contentTooLarge))
         case is StorageFullError:
             // An operational state, not a bug: nothing was stored, and writes resume once space is freed.
-            return HTTPProblem(status: .serviceUnavailable, type: "storage-full", title: "Storage full",
-                               detail: "the server's disk is full, so nothing was stored; try again later",
-                               headers: [.retryAfter: "\(StorageSpace.retryAfterSeconds)"])
+            return HTTPProblem(
+                status: .serviceUnavailable, type: "storage-full", title: "Storage full",
+                detail: "the server's disk is full, so nothing was stored; try again later",
+                headers: [.retryAfter: "\(StorageSpace.retryAfterSeconds)"])
         default:
-            return HTTPProblem(status: .internalServerError, type: "internal", title: "Internal error",
-                               detail: "the server could not complete the request; quote the requestId when reporting it")
+            return HTTPProblem(
+                status: .internalServerError, type: "internal", title: "Internal error",
+                detail: "the server could not complete the request; quote the requestId when reporting it")
         }
     }
 
     static func problem(for error: DomainError) -> HTTPProblem {
         switch error {
         case .invalid(let problems):
-            return HTTPProblem(status: .unprocessableContent, type: "invalid-values", title: "Invalid values",
-                               detail: problems.map(\.description).joined(separator: "; "), errors: problems)
+            return HTTPProblem(
+                status: .unprocessableContent, type: "invalid-values", title: "Invalid values",
+                detail: problems.map(\.description).joined(separator: "; "), errors: problems)
         case .conflict(let rule, let problems):
-            return HTTPProblem(status: .conflict, type: "conflict", title: "Conflict with a rule or the current state",
-                               detail: rule, errors: problems)
+            return HTTPProblem(
+                status: .conflict, type: "conflict", title: "Conflict with a rule or the current state",
+                detail: rule, errors: problems)
         case .notFound(let what):
             return HTTPProblem(status: .notFound, type: "not-found", title: "Not found", detail: what)
         case .forbidden(let why):
             return HTTPProblem(status: .forbidden, type: "forbidden", title: "Forbidden", detail: why)
         case .staleVersion(let current):
-            return HTTPProblem(status: .preconditionFailed, type: "stale-version", title: "Precondition failed",
-                               detail: "If-Match does not name the current version (\(current)); read the record again and retry",
-                               headers: [.eTag: ETag.value(current)])
+            return HTTPProblem(
+                status: .preconditionFailed, type: "stale-version", title: "Precondition failed",
+                detail: "If-Match does not name the current version (\(current)); read the record again and retry",
+                headers: [.eTag: ETag.value(current)])
         case .versionRequired(let current):
-            return HTTPProblem(status: .preconditionRequired, type: "if-match-required", title: "Precondition required",
-                               detail: "this already exists (version \(current)): send If-Match with its ETag to replace it",
-                               headers: [.eTag: ETag.value(current)])
+            return HTTPProblem(
+                status: .preconditionRequired, type: "if-match-required", title: "Precondition required",
+                detail: "this already exists (version \(current)): send If-Match with its ETag to replace it",
+                headers: [.eTag: ETag.value(current)])
         }
     }
 
     static func problem(for error: HTTPError) -> HTTPProblem {
         switch error.status {
         case .contentTooLarge:
-            return HTTPProblem(status: .contentTooLarge, type: "body-too-large", title: "Body too large",
-                               detail: "the body must be at most 1 MiB")
+            return HTTPProblem(
+                status: .contentTooLarge, type: "body-too-large", title: "Body too large",
+                detail: "the body must be at most 1 MiB")
         case .notFound:
-            return HTTPProblem(status: .notFound, type: "not-found", title: "Not found", detail: error.body ?? "no such resource")
+            return HTTPProblem(
+                status: .notFound, type: "not-found", title: "Not found", detail: error.body ?? "no such resource")
         case .methodNotAllowed:
-            return HTTPProblem(status: .methodNotAllowed, type: "method-not-allowed", title: "Method not allowed",
-                               detail: error.body ?? "this method is not allowed here", headers: error.headers)
+            return HTTPProblem(
+                status: .methodNotAllowed, type: "method-not-allowed", title: "Method not allowed",
+                detail: error.body ?? "this method is not allowed here", headers: error.headers)
         default:
             let status = error.status.code >= 500 ? HTTPResponse.Status.internalServerError : error.status
-            return HTTPProblem(status: status, type: "http-\(status.code)", title: status.reasonPhrase,
-                               detail: error.body ?? status.reasonPhrase, headers: error.headers)
+            return HTTPProblem(
+                status: status, type: "http-\(status.code)", title: status.reasonPhrase,
+                detail: error.body ?? status.reasonPhrase, headers: error.headers)
         }
     }
 }
@@ -137,7 +163,9 @@ enum ProblemMapping {
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = KvalitetContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)

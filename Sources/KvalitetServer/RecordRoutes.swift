@@ -26,9 +26,11 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
     /// The list's query parameters; `overdue` only where the family has deadlines, so a typo
     /// elsewhere is refused, not ignored.
     static var listParameters: Set<String> {
-        Set(["limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format",
-             "includeText"])
-            .union(Kind.overdueCondition == nil ? [] : ["overdue"])
+        Set([
+            "limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format",
+            "includeText",
+        ])
+        .union(Kind.overdueCondition == nil ? [] : ["overdue"])
     }
     static var voidParameters: Set<String> { ["reason"] }
 
@@ -40,12 +42,14 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         let idempotency = try idempotencyKey(request)
         let (object, bytes) = try await BodyReader.object(request, context: context)
         var keys = WireDecoder()
-        keys.checkKeys(object, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
-                       transitionOnly: Kind.transitionOnlyFields)
+        keys.checkKeys(
+            object, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
+            transitionOnly: Kind.transitionOnlyFields)
         let wire = wire
         let fields = try Wire.validatedFields(object, today: wire.today, alsoReporting: keys.problems)
-        let outcome = try await store.create(fields, by: actor,
-                                             idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
+        let outcome = try await store.create(
+            fields, by: actor,
+            idempotency: idempotency.map { IdempotencyKey(key: $0, body: bytes) })
         let record = outcome.record
         var headers: HTTPFields = [.location: "/api/v1/\(Wire.path)/\(record.id)", .eTag: ETag.value(record.version)]
         if case .replayed = outcome { headers[.init("Idempotent-Replayed")!] = "true" }
@@ -67,8 +71,9 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         let version = try ETag.requiredVersion(request)
         let (patch, _) = try await BodyReader.object(request, context: context, accepting: BodyReader.patchTypes)
         var keys = WireDecoder()
-        keys.checkKeys(patch, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
-                       transitionOnly: Kind.transitionOnlyFields)
+        keys.checkKeys(
+            patch, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
+            transitionOnly: Kind.transitionOnlyFields)
         if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
         let wire = wire
         let current = try await store.current(id, by: actor, expectedVersion: version)
@@ -93,8 +98,9 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         let wire = wire
         let current = try await store.current(id, by: actor, expectedVersion: version)
         let merged = try Self.merge(body, into: current, wire)
-        let next = try Kind.transition(current, to: target, with: try Wire.validatedFields(merged, today: wire.today),
-                                       today: wire.today)
+        let next = try Kind.transition(
+            current, to: target, with: try Wire.validatedFields(merged, today: wire.today),
+            today: wire.today)
         let record = try await store.save(next, basedOn: version, by: actor, action: .transition)
         context.logger.info("record transition", metadata: ["record": "\(record.id)", "to": "\(target.rawValue)"])
         return Reply.json(Wire.json(record, wire), headers: [.eTag: ETag.value(record.version)])
@@ -127,15 +133,22 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
                 !["version", "updatedAt"].contains(key) && (previous == nil || previous?[key] != object[key])
             }
             previous = object
-            return .object(JSONObject([
-                ("version", .int(version.record.version)), ("action", .string(version.action.rawValue)),
-                ("changedAt", .string(Timestamp.format(version.changedAt))), ("changedBy", .string(version.changedBy)),
-                ("requestId", .optional(version.requestId)), ("changedFields", .array(changed.map(JSONValue.string))),
-                ("record", .object(object)),
-            ]))
+            return .object(
+                JSONObject([
+                    ("version", .int(version.record.version)), ("action", .string(version.action.rawValue)),
+                    ("changedAt", .string(Timestamp.format(version.changedAt))),
+                    ("changedBy", .string(version.changedBy)),
+                    ("requestId", .optional(version.requestId)),
+                    ("changedFields", .array(changed.map(JSONValue.string))),
+                    ("record", .object(object)),
+                ]))
         }
-        return Reply.json(.object(JSONObject([("id", .string(versions.last?.record.id.description ?? "")),
-                                              ("items", .array(items))])))
+        return Reply.json(
+            .object(
+                JSONObject([
+                    ("id", .string(versions.last?.record.id.description ?? "")),
+                    ("items", .array(items)),
+                ])))
     }
 
     @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -152,30 +165,43 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         query.includeVoided = reader.bool("includeVoided")
         if reader.string("overdue") != nil { query.overdue = reader.bool("overdue") }
         if let category = reader.string("category") {
-            if Wire.table.categoryCodes.contains(category) { query.category = category }
-            else { reader.fail("category", "must be one of: " + Wire.table.categoryCodes.joined(separator: ", ")) }
+            if Wire.table.categoryCodes.contains(category) {
+                query.category = category
+            } else {
+                reader.fail("category", "must be one of: " + Wire.table.categoryCodes.joined(separator: ", "))
+            }
         }
         if let cursor = reader.string("cursor") {
-            if let key = Cursor.decode(cursor), let after = CaseNumber(key,
-                family: Kind.family) { query.after = after }
-            else { reader.fail("cursor", "is not a cursor this list returned") }
+            if let key = Cursor.decode(cursor),
+                let after = CaseNumber(
+                    key,
+                    family: Kind.family)
+            {
+                query.after = after
+            } else {
+                reader.fail("cursor", "is not a cursor this list returned")
+            }
         }
         let format = ResponseFormat.negotiate(request, &reader, offers: [.json, .csv])
         let includeText = reader.bool("includeText")
         try reader.throwIfAny()
         if format == .csv {
-            return try await RecordCSV<Kind>.response(store: store, query: query, actor: actor,
-                                                      includeText: includeText, wire: wire)
+            return try await RecordCSV<Kind>.response(
+                store: store, query: query, actor: actor,
+                includeText: includeText, wire: wire)
         }
         let page = try await store.list(query, by: actor)
         let wire = wire
         // Lists show titles (what a list is read by) but never descriptions, measures or other free text.
         let items = page.items.map { record in
-            let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version,
-                                                variant: wire.today.description)
+            let key = VersionCache<[UInt8]>.Key(
+                id: record.id.description, version: record.version,
+                variant: wire.today.description)
             if let bytes = listItems.value(for: key) { return bytes }
-            let bytes = JSONWriter.bytes(Wire.json(record, wire,
-                                                   omitting: Wire.table.freeTextPaths.subtracting(["title"])))
+            let bytes = JSONWriter.bytes(
+                Wire.json(
+                    record, wire,
+                    omitting: Wire.table.freeTextPaths.subtracting(["title"])))
             listItems.store(bytes, for: key)
             return bytes
         }
@@ -183,10 +209,14 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
     }
 
     /// A merge patch (RFC 7396) of a body onto the record's fields as a client would send them.
-    static func merge(_ changes: JSONObject, into current: CaseRecord<Kind>,
-                      _ wire: WireContext) throws -> JSONObject {
-        guard case .object(let merged) = MergePatch.apply(.object(changes),
-                                                          to: .object(Wire.fieldsObject(current.fields, wire)))
+    static func merge(
+        _ changes: JSONObject, into current: CaseRecord<Kind>,
+        _ wire: WireContext
+    ) throws -> JSONObject {
+        guard
+            case .object(let merged) = MergePatch.apply(
+                .object(changes),
+                to: .object(Wire.fieldsObject(current.fields, wire)))
         else { throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")]) }
         return merged
     }
@@ -201,7 +231,9 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
 
     private func idempotencyKey(_ request: Request) throws -> String? {
         guard let key = request.headers[.init("Idempotency-Key")!] else { return nil }
-        guard !key.isEmpty, key.utf8.count <= 200, key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
+        guard !key.isEmpty, key.utf8.count <= 200,
+            key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E })
+        else {
             throw HTTPProblem.badRequest("Idempotency-Key must be 1–200 visible ASCII characters")
         }
         return key

@@ -48,19 +48,30 @@ enum RecordWire<Kind: StoredKind> {
         members += [
             ("version", .int(record.version)), ("createdAt", .string(Timestamp.format(record.createdAt))),
             ("createdBy", .string(record.createdBy)), ("updatedAt", .string(Timestamp.format(record.updatedAt))),
-            ("voided", record.voided.map { voided in
-                .object(JSONObject([("on", .string(voided.on.description)),
-                                    ("reason", .string(includeText ? voided.reason : "")), ("by",
-                                        .string(voided.by))]))
-            } ?? .null),
+            (
+                "voided",
+                record.voided.map { voided in
+                    .object(
+                        JSONObject([
+                            ("on", .string(voided.on.description)),
+                            ("reason", .string(includeText ? voided.reason : "")),
+                            (
+                                "by",
+                                .string(voided.by)
+                            ),
+                        ]))
+                } ?? .null
+            ),
         ]
         members += table.showComputed(record, context.fields).map { ($0.key, JSONValue($0.value)) }
         return JSONValue.object(JSONObject(members)).removing(omitting)
     }
 
     /// Decodes a whole field object and validates it in the domain, reporting every problem once.
-    static func validatedFields(_ object: JSONObject, today: LocalDate,
-                                alsoReporting earlier: [FieldProblem] = []) throws(DomainError) -> Kind.Fields {
+    static func validatedFields(
+        _ object: JSONObject, today: LocalDate,
+        alsoReporting earlier: [FieldProblem] = []
+    ) throws(DomainError) -> Kind.Fields {
         let input = WireInput.root(object)
         let draft = table.draft(from: input)
         return try WireInput.merge(earlier + input.problems, into: Kind.validate(draft, today: today))
@@ -97,7 +108,11 @@ extension JSONValue {
         let rest = path.dropFirst()
         switch self {
         case .object(var object):
-            if rest.isEmpty { object[head] = nil } else if let member = object[head] { object[head] = member.removing(rest) }
+            if rest.isEmpty {
+                object[head] = nil
+            } else if let member = object[head] {
+                object[head] = member.removing(rest)
+            }
             return .object(object)
         case .array(let items) where head == "*":
             return .array(items.map { $0.removing(rest) })

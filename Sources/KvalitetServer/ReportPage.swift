@@ -44,48 +44,61 @@ struct ReportPage {
         analysisFrom = r.request.analysisFrom.description
         analysisTo = r.request.analysisTo.description
         generatedOn = "\(SwedishTime.date(of: r.generatedAt))"
-        let figures = [("Klagomål och synpunkter från utomstående", r.received.klagomalUtomstaende),
-                       ("Klagomål och synpunkter från personal", r.received.klagomalPersonal),
-                       ("Kvalitetsavvikelser", r.received.kvalitetsavvikelser),
-                       ("Lex Sarah-rapporter", r.received.lexSarah)]
+        let figures = [
+            ("Klagomål och synpunkter från utomstående", r.received.klagomalUtomstaende),
+            ("Klagomål och synpunkter från personal", r.received.klagomalPersonal),
+            ("Kvalitetsavvikelser", r.received.kvalitetsavvikelser),
+            ("Lex Sarah-rapporter", r.received.lexSarah),
+        ]
         received = figures.map { ReportRow(label: $0.0, value: "\(n($0.1.count)) (\(n($0.1.previousYear)))") }
         charts = ReportChart.charts(figures)
         let lex = r.lexSarah
         lexSarah = [
-            ReportRow(label: "Utredningar behandlade av arbetsutskottet (missförhållande eller risk)",
-                      value: "\(lex.committeeTreated) (\(lex.committeeTreatedSeries.dropLast().last?.count ?? 0))"),
+            ReportRow(
+                label: "Utredningar behandlade av arbetsutskottet (missförhållande eller risk)",
+                value: "\(lex.committeeTreated) (\(lex.committeeTreatedSeries.dropLast().last?.count ?? 0))"),
             ReportRow(label: "varav allvarliga", value: "\(lex.seriousOfCommitteeTreated)"),
             ReportRow(label: "Anmälda till IVO under året", value: "\(lex.reportedToIvo)"),
             ReportRow(label: "Öppna vid årets slut", value: "\(lex.openAtYearEnd)"),
-            ReportRow(label: "Utredningar försenade till IVO enligt lokal rutin för uppföljning",
-                      value: "\(lex.investigationsOverdueToIvo)"),
+            ReportRow(
+                label: "Utredningar försenade till IVO enligt lokal rutin för uppföljning",
+                value: "\(lex.investigationsOverdueToIvo)"),
         ]
         let a = r.analysis
         analysis = [
-            AnalysisSection(heading: "Kvalitetsavvikelser (\(a.avvikelserClosed) avslutade)", tables: [
-                CodeTable("Kategori", a.avvikelserByCategory, list: "avvikelseKategori"),
-                CodeTable("Orsak", a.avvikelserByRootCause, list: "orsak"),
-                CodeTable("Verksamhet", a.avvikelserByUnit.map { CodeCount(code: $0.unitId, count: $0.count) },
-                          names: names),
-            ]),
-            AnalysisSection(heading: "Klagomål och synpunkter (\(a.klagomalClosed) avslutade)", tables: [
-                CodeTable("Gäller", a.klagomalBySubject, list: "klagomalAmne"),
-                CodeTable("Utfall", a.klagomalByOutcome, list: "klagomalUtfall"),
-                CodeTable("Inlämnat av", a.klagomalBySubmitter, list: "klagomalInlamnare"),
-            ]),
-            AnalysisSection(heading: "Lex Sarah (\(a.lexSarahCommitteeTreated) behandlade av arbetsutskottet)", tables: [
-                CodeTable("Kategori", a.lexSarahByCategory, list: "avvikelseKategori"),
-                CodeTable("Bedömning", a.lexSarahByAssessment, list: "lexSarahBedomning"),
-                CodeTable("Orsak", a.lexSarahByRootCause, list: "orsak"),
-            ]),
+            AnalysisSection(
+                heading: "Kvalitetsavvikelser (\(a.avvikelserClosed) avslutade)",
+                tables: [
+                    CodeTable("Kategori", a.avvikelserByCategory, list: "avvikelseKategori"),
+                    CodeTable("Orsak", a.avvikelserByRootCause, list: "orsak"),
+                    CodeTable(
+                        "Verksamhet", a.avvikelserByUnit.map { CodeCount(code: $0.unitId, count: $0.count) },
+                        names: names),
+                ]),
+            AnalysisSection(
+                heading: "Klagomål och synpunkter (\(a.klagomalClosed) avslutade)",
+                tables: [
+                    CodeTable("Gäller", a.klagomalBySubject, list: "klagomalAmne"),
+                    CodeTable("Utfall", a.klagomalByOutcome, list: "klagomalUtfall"),
+                    CodeTable("Inlämnat av", a.klagomalBySubmitter, list: "klagomalInlamnare"),
+                ]),
+            AnalysisSection(
+                heading: "Lex Sarah (\(a.lexSarahCommitteeTreated) behandlade av arbetsutskottet)",
+                tables: [
+                    CodeTable("Kategori", a.lexSarahByCategory, list: "avvikelseKategori"),
+                    CodeTable("Bedömning", a.lexSarahByAssessment, list: "lexSarahBedomning"),
+                    CodeTable("Orsak", a.lexSarahByRootCause, list: "orsak"),
+                ]),
         ]
         let risk = r.riskanalyser, riskCoverage = risk.coverage
         riskanalyser = Riskanalyser(
             count: n(risk.count), documented: n(risk.documented), highRisks: n(risk.highRisks),
             departmentsCovered: n(riskCoverage.departmentsCovered), departmentsTotal: n(riskCoverage.departmentsTotal),
             sectionsCovered: n(riskCoverage.sectionsCovered), sectionsTotal: n(riskCoverage.sectionsTotal),
-            tables: [CodeTable("Anledning", risk.byTrigger, list: "riskanalysAnledning"),
-                     CodeTable("Avdelning", risk.byDepartment, names: names)])
+            tables: [
+                CodeTable("Anledning", risk.byTrigger, list: "riskanalysAnledning"),
+                CodeTable("Avdelning", risk.byDepartment, names: names),
+            ])
         let own = r.egenkontroller, ownCoverage = own.coverage
         egenkontroller = Egenkontroller(
             count: n(own.count), documented: n(own.documented), withDeficiencies: n(own.withDeficiencies),
@@ -93,17 +106,23 @@ struct ReportPage {
             sectionsCovered: n(ownCoverage.sectionsCovered), sectionsTotal: n(ownCoverage.sectionsTotal),
             surveyOffered: n(own.surveyOffered), surveyResponses: n(own.surveyResponses),
             responseRate: own.responseRate.map { " (" + ReportHTML.percent($0) + ")" } ?? "",
-            tables: [CodeTable("Område", own.byArea, list: "egenkontrollOmrade"),
-                     CodeTable("Metod", own.byMethod, list: "egenkontrollMetod")])
+            tables: [
+                CodeTable("Område", own.byArea, list: "egenkontrollOmrade"),
+                CodeTable("Metod", own.byMethod, list: "egenkontrollMetod"),
+            ])
         tillsyn = r.tillsyn.map {
-            Tillsyn(authority: $0.authority.uppercased(), decisions: "\($0.decisions)", cases: "\($0.cases)",
-                    withDeficiencies: "\($0.casesWithDeficiencies)")
+            Tillsyn(
+                authority: $0.authority.uppercased(), decisions: "\($0.decisions)", cases: "\($0.cases)",
+                withDeficiencies: "\($0.casesWithDeficiencies)")
         }
-        handlingTimes = [("Kvalitetsavvikelser", r.handlingTimes.kvalitetsavvikelser),
-                         ("Klagomål och synpunkter", r.handlingTimes.klagomal),
-                         ("Lex Sarah (till färdig utredning)", r.handlingTimes.lexSarah)].map { name, time in
-            HandlingTime(name: name, closed: "\(time.closed)", median: time.medianDays.map(String.init) ?? "–",
-                         p90: time.p90Days.map(String.init) ?? "–")
+        handlingTimes = [
+            ("Kvalitetsavvikelser", r.handlingTimes.kvalitetsavvikelser),
+            ("Klagomål och synpunkter", r.handlingTimes.klagomal),
+            ("Lex Sarah (till färdig utredning)", r.handlingTimes.lexSarah),
+        ].map { name, time in
+            HandlingTime(
+                name: name, closed: "\(time.closed)", median: time.medianDays.map(String.init) ?? "–",
+                p90: time.p90Days.map(String.init) ?? "–")
         }
         nyckeltal = r.nyckeltal.map(NyckeltalRow.init)
         hasNyckeltal = !nyckeltal.isEmpty

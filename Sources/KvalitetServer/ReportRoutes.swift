@@ -24,17 +24,23 @@ struct ReportRoutes: Sendable {
         if year == nil { query.fail("year", "must be a four-digit year") }
         let unitId = query.text("unitId", max: 64)
         let from = query.date("analysisFrom"), to = query.date("analysisTo")
-        for problem in ReportRequest.validate(year: year, analysisFrom: from, analysisTo: to) { query.fail(problem.pointer, problem.detail) }
+        for problem in ReportRequest.validate(year: year, analysisFrom: from, analysisTo: to) {
+            query.fail(problem.pointer, problem.detail)
+        }
         let chosen = ResponseFormat.negotiate(request, &query, offers: [.json, .html, .csv]).rawValue
         try query.throwIfAny()
         guard let year else { throw HTTPProblem.badRequest("year") }
         let reportRequest = ReportRequest(year: year, unitId: unitId, analysisFrom: from, analysisTo: to)
         guard reportRequest.analysisFrom <= reportRequest.analysisTo else {
-            throw HTTPProblem.badQuery([("analysisTo", "must not be before analysisFrom (\(reportRequest.analysisFrom))")])
+            throw HTTPProblem.badQuery([
+                ("analysisTo", "must not be before analysisFrom (\(reportRequest.analysisFrom))")
+            ])
         }
         let today = SwedishTime.today(clock)
         if let ifNoneMatch = request.headers[.ifNoneMatch] {
-            let current = etag.value(generation: try await reports.generation(), request: reportRequest, format: chosen, actor: actor, today: today)
+            let current = etag.value(
+                generation: try await reports.generation(), request: reportRequest, format: chosen, actor: actor,
+                today: today)
             if ReportETag.matches(ifNoneMatch, current) {
                 var headers = ReportETag.cacheHeaders
                 headers[.eTag] = current
@@ -44,14 +50,17 @@ struct ReportRoutes: Sendable {
         let generated = try await reports.generate(reportRequest, by: actor)
         let report = generated.report
         var headers = ReportETag.cacheHeaders
-        headers[.eTag] = etag.value(generation: generated.generation, request: reportRequest, format: chosen, actor: actor, today: today)
+        headers[.eTag] = etag.value(
+            generation: generated.generation, request: reportRequest, format: chosen, actor: actor, today: today)
         switch chosen {
         case "html":
             let names = generated.units.units.mapValues(\.name)
             let scopeName = unitId.flatMap { names[$0] } ?? "Hela organisationen"
             headers[.contentType] = "text/html; charset=utf-8"
-            return Response(status: .ok, headers: headers,
-                            body: .init(byteBuffer: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName))))
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(
+                    byteBuffer: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName))))
         case "csv":
             // The one timestamp in Swedish local time with its offset, as in the record lists' CSV.
             let rows = ReportWire.flatRows(ReportWire.json(report)).map { row in
@@ -59,8 +68,11 @@ struct ReportRoutes: Sendable {
             }.joined()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"kvalitetsberattelse-\(year).csv\""
-            return Response(status: .ok, headers: headers,
-                            body: .init(byteBuffer: ByteBuffer(bytes: CSVFormat.bom + Array((CSVFormat.row(["figur", "varde"]) + rows).utf8))))
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        bytes: CSVFormat.bom + Array((CSVFormat.row(["figur", "varde"]) + rows).utf8))))
         default:
             return Reply.json(ReportWire.json(report), headers: headers)
         }

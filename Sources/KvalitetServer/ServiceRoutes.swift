@@ -22,10 +22,12 @@ struct ServiceRoutes: Sendable {
         // One query: the database answers if it can say its schema version.
         let schema = try? await database.appliedSchemaVersion()
         let healthy = schema != nil
-        return Reply.json(.object(JSONObject([
-            ("status", .string(healthy ? "ok" : "unavailable")), ("version", .string(KvalitetVersion.current)),
-            ("schemaVersion", schema.map(JSONValue.int) ?? .null),
-        ])), status: healthy ? .ok : .serviceUnavailable)
+        return Reply.json(
+            .object(
+                JSONObject([
+                    ("status", .string(healthy ? "ok" : "unavailable")), ("version", .string(KvalitetVersion.current)),
+                    ("schemaVersion", schema.map(JSONValue.int) ?? .null),
+                ])), status: healthy ? .ok : .serviceUnavailable)
     }
 
     /// Ready for traffic: migrations applied, database writable, and every added check (503 otherwise).
@@ -33,11 +35,13 @@ struct ServiceRoutes: Sendable {
         try QueryReader(request, allowed: []).throwIfAny()
         let (schema, checks) = await readiness.evaluate()
         let ready = checks.allSatisfy(\.ok)
-        return Reply.json(.object(JSONObject([
-            ("status", .string(ready ? "ready" : "not_ready")), ("version", .string(KvalitetVersion.current)),
-            ("schemaVersion", schema.map(JSONValue.int) ?? .null),
-            ("checks", .object(JSONObject(checks.map { ($0.name, JSONValue.bool($0.ok)) }))),
-        ])), status: ready ? .ok : .serviceUnavailable)
+        return Reply.json(
+            .object(
+                JSONObject([
+                    ("status", .string(ready ? "ready" : "not_ready")), ("version", .string(KvalitetVersion.current)),
+                    ("schemaVersion", schema.map(JSONValue.int) ?? .null),
+                    ("checks", .object(JSONObject(checks.map { ($0.name, JSONValue.bool($0.ok)) }))),
+                ])), status: ready ? .ok : .serviceUnavailable)
     }
 
     /// The contract as read at start; 404 when the file was missing then (the server runs without it).
@@ -45,14 +49,19 @@ struct ServiceRoutes: Sendable {
         guard case .loaded(let bytes) = openAPI else {
             throw DomainError.notFound("openapi.yaml was not found when the server started; see KVALITET_OPENAPI")
         }
-        return Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     @Sendable func kodverk(_ request: Request, context: KvalitetContext) async throws -> Response {
         try Permission.readKodverk.check(try context.requireActor())
         try QueryReader(request, allowed: []).throwIfAny()
         let lists: [(String, JSONValue)] = Kodverk.all.map { list in
-            (list.name, .array(list.codes.map { .object(JSONObject([("code", .string($0.code)), ("label", .string($0.label))])) }))
+            (
+                list.name,
+                .array(
+                    list.codes.map { .object(JSONObject([("code", .string($0.code)), ("label", .string($0.label))])) })
+            )
         }
         return Reply.json(.object(JSONObject(lists)))
     }

@@ -16,11 +16,13 @@ struct UnitRoutes: Sendable {
     static let keys: Set<String> = ["id", "name", "level", "parentId", "area", "openedOn", "closedOn"]
 
     static func json(_ unit: OrgUnit, tree: OrgTree) -> JSONValue {
-        .object(JSONObject([
-            ("id", .string(unit.id)), ("name", .string(unit.name)), ("level", .string(unit.level.rawValue)),
-            ("parentId", .optional(unit.parentId)), ("area", .optional(tree.effectiveArea(of: unit.id))),
-            ("ownArea", .optional(unit.area)), ("openedOn", .optional(unit.openedOn)), ("closedOn", .optional(unit.closedOn)),
-        ]))
+        .object(
+            JSONObject([
+                ("id", .string(unit.id)), ("name", .string(unit.name)), ("level", .string(unit.level.rawValue)),
+                ("parentId", .optional(unit.parentId)), ("area", .optional(tree.effectiveArea(of: unit.id))),
+                ("ownArea", .optional(unit.area)), ("openedOn", .optional(unit.openedOn)),
+                ("closedOn", .optional(unit.closedOn)),
+            ]))
     }
 
     @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -54,22 +56,27 @@ struct UnitRoutes: Sendable {
         let (object, _) = try await BodyReader.object(request, context: context)
         var d = WireDecoder()
         d.checkKeys(object, allowed: UnitRoutes.keys)
-        if let bodyId = d.string(object["id"], at: "/id"), bodyId != id { d.problem("/id", "must match the id in the path (\(id.prefix(64)))") }
+        if let bodyId = d.string(object["id"], at: "/id"), bodyId != id {
+            d.problem("/id", "must match the id in the path (\(id.prefix(64)))")
+        }
         if !OrgUnit.isValidId(id) { d.problem("/id", "the id in the path must be 1–64 characters of a–z, 0–9 and -") }
         let name = d.string(object["name"], at: "/name")
         let level = d.code(object["level"], at: "/level", as: UnitLevel.self)
         if object["name"] == nil || object["name"] == .null { d.problem("/name", "is required") }
         if object["level"] == nil || object["level"] == .null { d.problem("/level", "is required") }
-        let unit = OrgUnit(id: id, name: name ?? "", level: level ?? .verksamhet,
-                           parentId: d.string(object["parentId"], at: "/parentId"), area: d.string(object["area"], at: "/area"),
-                           openedOn: d.date(object["openedOn"], at: "/openedOn"), closedOn: d.date(object["closedOn"], at: "/closedOn"))
+        let unit = OrgUnit(
+            id: id, name: name ?? "", level: level ?? .verksamhet,
+            parentId: d.string(object["parentId"], at: "/parentId"), area: d.string(object["area"], at: "/area"),
+            openedOn: d.date(object["openedOn"], at: "/openedOn"), closedOn: d.date(object["closedOn"], at: "/closedOn")
+        )
         let reported = Set(d.problems.map(\.pointer))
         let problems = d.problems + unit.validate().filter { !reported.contains($0.pointer) }
         if !problems.isEmpty { throw DomainError.invalid(problems) }
         let created = try await store.put(unit, by: actor)
         let tree = try await store.tree()
-        return Reply.json(UnitRoutes.json(unit, tree: tree), status: created ? .created : .ok,
-                          headers: created ? [.location: "/api/v1/verksamheter/\(id)"] : [:])
+        return Reply.json(
+            UnitRoutes.json(unit, tree: tree), status: created ? .created : .ok,
+            headers: created ? [.location: "/api/v1/verksamheter/\(id)"] : [:])
     }
 
     @Sendable func delete(_ request: Request, context: KvalitetContext) async throws -> Response {

@@ -6,8 +6,10 @@ import KvalitetDomain
 private func flag(_ value: Bool) -> Int { value ? 1 : 0 }
 
 extension Klagomal: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Klagomal>,
-                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(
+        _ record: CaseRecord<Klagomal>,
+        settings: RecordSettings
+    ) -> [ReportTally: Int] { reportTallies(record) }
 }
 
 extension LexSarah: StoredKind {
@@ -16,8 +18,10 @@ extension LexSarah: StoredKind {
     }
 
     /// The nested investigation and IVO parts, the assessment's seriousness and the follow-up date.
-    public static func derivedFacts(_ record: CaseRecord<LexSarah>,
-                                    settings: RecordSettings) -> [(String, DatabaseValue)] {
+    public static func derivedFacts(
+        _ record: CaseRecord<LexSarah>,
+        settings: RecordSettings
+    ) -> [(String, DatabaseValue)] {
         let f = record.fields
         let deadline = settings.ivoFollowUp.deadlines(of: f, today: f.reportedOn).investigationToIvoBy
         return [
@@ -32,22 +36,31 @@ extension LexSarah: StoredKind {
         ]
     }
 
-    public static func writeChildRows(_ record: CaseRecord<LexSarah>, to db: Database,
-                                      settings: RecordSettings) throws {
+    public static func writeChildRows(
+        _ record: CaseRecord<LexSarah>, to db: Database,
+        settings: RecordSettings
+    ) throws {
         let f = record.fields
         let id = record.id.description
         try RootCauseRows.replace(recordId: id, causes: f.rootCauses, in: db)
         // Only new notes are inserted; the table's triggers refuse any change to the ones already there.
-        let stored = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM lex_sarah_notes WHERE record_id = ?"), arguments: [id]) ?? 0
+        let stored =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM lex_sarah_notes WHERE record_id = ?"), arguments: [id])
+            ?? 0
         guard stored <= f.notes.count else {
             throw DomainError.conflict(rule: "lex Sarah notes are append-only: an existing note can never be removed")
         }
         for note in f.notes.dropFirst(stored) {
-            try db.executeCached(sql: """
-                INSERT INTO lex_sarah_notes (record_id, number, documented_on, source, kind, author_name, author_title, text, added_at, added_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, note.number, note.documentedOn.description, note.source, note.kind.rawValue, note.authorName,
-                                 note.authorTitle, note.text, Timestamp.format(note.addedAt), note.addedBy])
+            try db.executeCached(
+                sql: """
+                    INSERT INTO lex_sarah_notes (record_id, number, documented_on, source, kind, author_name, author_title, text, added_at, added_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, note.number, note.documentedOn.description, note.source, note.kind.rawValue, note.authorName,
+                    note.authorTitle, note.text, Timestamp.format(note.addedAt), note.addedBy,
+                ])
         }
     }
 
@@ -58,28 +71,39 @@ extension LexSarah: StoredKind {
 }
 
 extension Riskanalys: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Riskanalys>,
-                                     settings: RecordSettings) -> [ReportTally: Int] {
+    public static func reportTallies(
+        _ record: CaseRecord<Riskanalys>,
+        settings: RecordSettings
+    ) -> [ReportTally: Int] {
         reportTallies(record, levels: settings.riskLevels)
     }
 
-    public static func derivedFacts(_ record: CaseRecord<Riskanalys>,
-                                    settings: RecordSettings) -> [(String, DatabaseValue)] {
+    public static func derivedFacts(
+        _ record: CaseRecord<Riskanalys>,
+        settings: RecordSettings
+    ) -> [(String, DatabaseValue)] {
         [("risk_count", record.fields.risks.count.databaseValue)]
     }
 
-    public static func writeChildRows(_ record: CaseRecord<Riskanalys>, to db: Database,
-                                      settings: RecordSettings) throws {
+    public static func writeChildRows(
+        _ record: CaseRecord<Riskanalys>, to db: Database,
+        settings: RecordSettings
+    ) throws {
         let f = record.fields
         let id = record.id.description
         try db.executeCached(sql: "DELETE FROM riskanalys_risks WHERE record_id = ?", arguments: [id])
         for (position, risk) in f.risks.enumerated() {
-            try db.executeCached(sql: """
-                INSERT INTO riskanalys_risks (record_id, position, probability, consequence, risk_value, level,
-                    residual_probability, residual_consequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, position, risk.probability, risk.consequence, risk.value,
-                                 settings.riskLevels.level(of: risk.value).rawValue, risk.residualProbability, risk.residualConsequence])
+            try db.executeCached(
+                sql: """
+                    INSERT INTO riskanalys_risks (record_id, position, probability, consequence, risk_value, level,
+                        residual_probability, residual_consequence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, position, risk.probability, risk.consequence, risk.value,
+                    settings.riskLevels.level(of: risk.value).rawValue, risk.residualProbability,
+                    risk.residualConsequence,
+                ])
         }
     }
 }
@@ -91,12 +115,16 @@ extension RecordStore where Kind == Riskanalys {
     public func relevelRisks() throws -> Int {
         let levels = settings.riskLevels
         return try database.pool.write { db in
-            try db.execute(sql: """
-                UPDATE riskanalys_risks SET level = CASE
-                    WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN 'hog' ELSE 'mycket_hog' END
-                WHERE level <> CASE
-                    WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN 'hog' ELSE 'mycket_hog' END
-                """, arguments: [levels.lagMax, levels.mattligMax, levels.hogMax, levels.lagMax, levels.mattligMax, levels.hogMax])
+            try db.execute(
+                sql: """
+                    UPDATE riskanalys_risks SET level = CASE
+                        WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN 'hog' ELSE 'mycket_hog' END
+                    WHERE level <> CASE
+                        WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN 'hog' ELSE 'mycket_hog' END
+                    """,
+                arguments: [
+                    levels.lagMax, levels.mattligMax, levels.hogMax, levels.lagMax, levels.mattligMax, levels.hogMax,
+                ])
             let changed = db.changesCount
             // The report counts high risks by level: its sums follow the new thresholds.
             if changed > 0 { try ReportCounts.rebuild([.riskanalysHighRisks], settings: settings, in: db) }
@@ -106,17 +134,25 @@ extension RecordStore where Kind == Riskanalys {
 }
 
 extension Egenkontroll: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Egenkontroll>,
-                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(
+        _ record: CaseRecord<Egenkontroll>,
+        settings: RecordSettings
+    ) -> [ReportTally: Int] { reportTallies(record) }
 
-    public static func derivedFacts(_ record: CaseRecord<Egenkontroll>,
-                                    settings: RecordSettings) -> [(String, DatabaseValue)] {
-        [("survey_offered", record.fields.survey?.offered.databaseValue ?? .null),
-         ("survey_responses", record.fields.survey?.responses.databaseValue ?? .null)]
+    public static func derivedFacts(
+        _ record: CaseRecord<Egenkontroll>,
+        settings: RecordSettings
+    ) -> [(String, DatabaseValue)] {
+        [
+            ("survey_offered", record.fields.survey?.offered.databaseValue ?? .null),
+            ("survey_responses", record.fields.survey?.responses.databaseValue ?? .null),
+        ]
     }
 }
 
 extension Tillsynsbeslut: StoredKind {
-    public static func reportTallies(_ record: CaseRecord<Tillsynsbeslut>,
-                                     settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
+    public static func reportTallies(
+        _ record: CaseRecord<Tillsynsbeslut>,
+        settings: RecordSettings
+    ) -> [ReportTally: Int] { reportTallies(record) }
 }

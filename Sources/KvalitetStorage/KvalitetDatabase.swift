@@ -16,7 +16,9 @@ public final class KvalitetDatabase: Sendable {
     let lookups: LookupConnection
 
     /// Opens (creating the file and its folder), then applies pending migrations from `migrationsPath`.
-    public static func open(path: String, migrationsPath: String, clock: any KvalitetClock, logger: Logger) throws -> KvalitetDatabase {
+    public static func open(
+        path: String, migrationsPath: String, clock: any KvalitetClock, logger: Logger
+    ) throws -> KvalitetDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let migrations = try Migrations.load(from: migrationsPath)
@@ -83,7 +85,8 @@ public final class KvalitetDatabase: Sendable {
     func lookup<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try lookups.read(body)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
             return try await pool.read(body)
         }
     }
@@ -141,7 +144,8 @@ extension KvalitetDatabase {
         try copy.close()
         guard check == ["ok"] else {
             try? FileManager.default.removeItem(atPath: partial)
-            throw DomainError.conflict(rule: "the backup copy failed its integrity check: \(check.joined(separator: "; "))")
+            throw DomainError.conflict(
+                rule: "the backup copy failed its integrity check: \(check.joined(separator: "; "))")
         }
         try FileManager.default.moveItem(atPath: partial, toPath: destination)
     }

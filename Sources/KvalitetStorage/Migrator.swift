@@ -31,7 +31,8 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
         case .folderMissing(let path): "migrations folder not found: \(path) (set --migrations or KVALITET_MIGRATIONS)"
         case .badFileName(let name): "migration file name must be NNNN_name.sql: \(name)"
         case .duplicateVersion(let version): "two migration files have version \(version)"
-        case .gap(let expected, let found): "migrations must be numbered without gaps: expected \(expected), found \(found)"
+        case .gap(let expected, let found):
+            "migrations must be numbered without gaps: expected \(expected), found \(found)"
         case .folderNewerThanBinary(let folder, let binary):
             "the migrations folder goes to version \(folder) but this binary knows only up to \(binary): use the matching binary"
         case .folderOlderThanBinary(let folder, let binary):
@@ -60,17 +61,23 @@ public enum Migrations {
         for name in names {
             let stem = name.dropLast(4)
             guard let underscore = stem.firstIndex(of: "_"), stem.distance(from: stem.startIndex, to: underscore) == 4,
-                  let version = Int(stem[..<underscore]) else { throw MigrationError.badFileName(name) }
+                let version = Int(stem[..<underscore])
+            else { throw MigrationError.badFileName(name) }
             if migrations.contains(where: { $0.version == version }) { throw MigrationError.duplicateVersion(version) }
             let sql = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-            migrations.append(Migration(version: version, name: String(stem[stem.index(after: underscore)...]), sql: sql))
+            migrations.append(
+                Migration(version: version, name: String(stem[stem.index(after: underscore)...]), sql: sql))
         }
         for (index, migration) in migrations.enumerated() where migration.version != index + 1 {
             throw MigrationError.gap(expected: index + 1, found: migration.version)
         }
         let folderVersion = migrations.last?.version ?? 0
-        if folderVersion > binaryVersion { throw MigrationError.folderNewerThanBinary(folder: folderVersion, binary: binaryVersion) }
-        if folderVersion < binaryVersion { throw MigrationError.folderOlderThanBinary(folder: folderVersion, binary: binaryVersion) }
+        if folderVersion > binaryVersion {
+            throw MigrationError.folderNewerThanBinary(folder: folderVersion, binary: binaryVersion)
+        }
+        if folderVersion < binaryVersion {
+            throw MigrationError.folderOlderThanBinary(folder: folderVersion, binary: binaryVersion)
+        }
         return migrations
     }
 }
@@ -118,7 +125,8 @@ struct Migrator {
         }
         try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         for migration in migrations where migration.version <= applied {
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+            try db.execute(
+                sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
         }
         try db.execute(sql: "DROP TABLE schema_migrations")
         logger.notice("migration bookkeeping adopted into grdb_migrations", metadata: ["version": "\(applied)"])

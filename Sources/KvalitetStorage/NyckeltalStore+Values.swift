@@ -20,8 +20,10 @@ extension NyckeltalStore {
     /// Stores one value; replacing an existing one (same key figure, unit and period) needs `ifMatch`.
     /// A unit must exist and lie in the actor's units; a value for the whole organisation (no unit)
     /// needs a token that is not limited to units.
-    public func putValue(code: String, period: NyckeltalPeriod, unitId: String?, value: FixedDecimal, ifMatch: Int?,
-                         by actor: Actor) async throws -> (value: NyckeltalValue, created: Bool) {
+    public func putValue(
+        code: String, period: NyckeltalPeriod, unitId: String?, value: FixedDecimal, ifMatch: Int?,
+        by actor: Actor
+    ) async throws -> (value: NyckeltalValue, created: Bool) {
         let now = database.now
         return try await StorageErrors.translate {
             try await database.write { [database] db in
@@ -39,27 +41,40 @@ extension NyckeltalStore {
                     guard let ifMatch else { throw DomainError.versionRequired(current: current.version) }
                     if ifMatch != current.version { throw DomainError.staleVersion(current: current.version) }
                 } else if ifMatch != nil {
-                    throw DomainError.notFound("no value of \(code) for \(period) \(unitId.map { "at \($0)" } ?? "for the whole organisation") to replace")
+                    throw DomainError.notFound(
+                        "no value of \(code) for \(period) \(unitId.map { "at \($0)" } ?? "for the whole organisation") to replace"
+                    )
                 }
-                let stored = NyckeltalValue(code: code, period: period, unitId: unitId, value: value,
-                                            version: (current?.version ?? 0) + 1, updatedAt: now, updatedBy: actor.tokenName)
+                let stored = NyckeltalValue(
+                    code: code, period: period, unitId: unitId, value: value,
+                    version: (current?.version ?? 0) + 1, updatedAt: now, updatedBy: actor.tokenName)
                 let at = Timestamp.format(now)
                 if current == nil {
-                    try db.execute(sql: """
-                        INSERT INTO nyckeltal_values (code, unit_id, period, first_month, last_month, hundredths, version, updated_at, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [code, unitId, period.description, period.firstMonth, period.lastMonth, value.hundredths,
-                                         stored.version, at, actor.tokenName])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO nyckeltal_values (code, unit_id, period, first_month, last_month, hundredths, version, updated_at, updated_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            code, unitId, period.description, period.firstMonth, period.lastMonth, value.hundredths,
+                            stored.version, at, actor.tokenName,
+                        ])
                 } else {
-                    try db.execute(sql: """
-                        UPDATE nyckeltal_values SET hundredths = ?, version = ?, updated_at = ?, updated_by = ?
-                        WHERE code = ? AND ifnull(unit_id, '') = ? AND period = ?
-                        """, arguments: [value.hundredths, stored.version, at, actor.tokenName, code, unitId ?? "", period.description])
+                    try db.execute(
+                        sql: """
+                            UPDATE nyckeltal_values SET hundredths = ?, version = ?, updated_at = ?, updated_by = ?
+                            WHERE code = ? AND ifnull(unit_id, '') = ? AND period = ?
+                            """,
+                        arguments: [
+                            value.hundredths, stored.version, at, actor.tokenName, code, unitId ?? "",
+                            period.description,
+                        ])
                 }
                 // The old value goes into the audit entry: a value's only history, and no personal data.
                 let change = current.map { "\($0.value) → \(value)" } ?? "\(value)"
-                try AuditLog.append(db, at: at, actor: actor, action: .valuePut, recordId: Self.recordId(code),
-                                    detail: "value \(period) \(unitId ?? "(whole organisation)"): \(change)")
+                try AuditLog.append(
+                    db, at: at, actor: actor, action: .valuePut, recordId: Self.recordId(code),
+                    detail: "value \(period) \(unitId ?? "(whole organisation)"): \(change)")
                 return (stored, current == nil)
             }
         }
@@ -84,22 +99,31 @@ extension NyckeltalStore {
                 conditions.append("(unit_id IS NULL OR unit_id IN (SELECT value FROM json_each(?)))")
                 arguments += [ReportScope.json(units)]
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT * FROM nyckeltal_values WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY first_month, last_month DESC, ifnull(unit_id, '')
-                """, arguments: arguments).compactMap(Self.value(from:))
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM nyckeltal_values WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY first_month, last_month DESC, ifnull(unit_id, '')
+                    """, arguments: arguments
+            ).compactMap(Self.value(from:))
         }
     }
 
-    static func fetchValue(code: String, period: NyckeltalPeriod, unitId: String?, in db: Database) throws -> NyckeltalValue? {
-        try Row.fetchOne(db, sql: "SELECT * FROM nyckeltal_values WHERE code = ? AND ifnull(unit_id, '') = ? AND period = ?",
-                         arguments: [code, unitId ?? "", period.description]).flatMap(value(from:))
+    static func fetchValue(
+        code: String, period: NyckeltalPeriod, unitId: String?, in db: Database
+    ) throws -> NyckeltalValue? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM nyckeltal_values WHERE code = ? AND ifnull(unit_id, '') = ? AND period = ?",
+            arguments: [code, unitId ?? "", period.description]
+        ).flatMap(value(from:))
     }
 
     static func value(from row: Row) -> NyckeltalValue? {
         guard let period = NyckeltalPeriod(row["period"]) else { return nil }
-        return NyckeltalValue(code: row["code"], period: period, unitId: row["unit_id"], value: FixedDecimal(hundredths: row["hundredths"]),
-                              version: row["version"], updatedAt: Timestamp.parse(row["updated_at"]) ?? Date(timeIntervalSince1970: 0),
-                              updatedBy: row["updated_by"])
+        return NyckeltalValue(
+            code: row["code"], period: period, unitId: row["unit_id"],
+            value: FixedDecimal(hundredths: row["hundredths"]),
+            version: row["version"], updatedAt: Timestamp.parse(row["updated_at"]) ?? Date(timeIntervalSince1970: 0),
+            updatedBy: row["updated_by"])
     }
 }

@@ -15,9 +15,11 @@ public struct RecordQuery: Sendable, Equatable {
     public var after: CaseNumber?
     public var limit: Int
 
-    public init(unitId: String? = nil, status: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
-                category: String? = nil, text: String? = nil, includeVoided: Bool = false, overdue: Bool? = nil,
-                after: CaseNumber? = nil, limit: Int = 50) {
+    public init(
+        unitId: String? = nil, status: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
+        category: String? = nil, text: String? = nil, includeVoided: Bool = false, overdue: Bool? = nil,
+        after: CaseNumber? = nil, limit: Int = 50
+    ) {
         self.unitId = unitId
         self.status = status
         self.from = from
@@ -63,7 +65,8 @@ enum Visibility {
             sql.append("EXISTS (SELECT 1 FROM record_units ru WHERE ru.record_id = r.id AND ru.unit_id IN scope_units)")
         }
         if filterUnit != nil {
-            sql.append("EXISTS (SELECT 1 FROM record_units fu WHERE fu.record_id = r.id AND fu.unit_id IN filter_units)")
+            sql.append(
+                "EXISTS (SELECT 1 FROM record_units fu WHERE fu.record_id = r.id AND fu.unit_id IN filter_units)")
         }
         if actor.onlyOwnRecords {
             sql.append("r.created_by = ?")
@@ -74,7 +77,8 @@ enum Visibility {
 
     private static func subtree(name: String, roots: Int) -> String {
         let marks = Array(repeating: "?", count: roots).joined(separator: ", ")
-        return "\(name)(id) AS (SELECT id FROM units WHERE id IN (\(marks)) UNION SELECT u.id FROM units u JOIN \(name) s ON u.parent_id = s.id)"
+        return
+            "\(name)(id) AS (SELECT id FROM units WHERE id IN (\(marks)) UNION SELECT u.id FROM units u JOIN \(name) s ON u.parent_id = s.id)"
     }
 
     /// Whether `unitId` lies in one of the actor's subtrees (always true for an unscoped actor).

@@ -7,27 +7,35 @@ import KvalitetDomain
 /// `units` loads the organisation tree; the API passes `database.unitTree(in:)` (the cache).
 extension RecordStore {
     /// Creates a record with the next case number of its family and year (or replays an idempotent retry).
-    package static func create(_ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date,
-                       settings: RecordSettings,
-                       in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-                       pending: PendingTallies? = nil) throws -> CreateOutcome<Kind> {
+    package static func create(
+        _ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date,
+        settings: RecordSettings,
+        in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
+        pending: PendingTallies? = nil
+    ) throws -> CreateOutcome<Kind> {
         if let idempotency, let replay = try replay(idempotency, actor: actor, in: db) {
             return .replayed(replay)
         }
         try checkUnits(of: fields, actor: actor, tree: units(db))
         let year = Kind.primaryDate(of: fields).year
-        let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
-                                    arguments: [Kind.family.rawValue, year]) ?? 0
+        let last =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
+                arguments: [Kind.family.rawValue, year]) ?? 0
         let record = CaseRecord<Kind>(
             id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
             fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
         try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db, pending: pending)
         if let idempotency {
-            try db.executeCached(sql: """
-                INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [actor.tokenName, idempotency.key, Kind.family.rawValue, Data(idempotency.requestHash),
-                                 record.id.description, Timestamp.format(now)])
+            try db.executeCached(
+                sql: """
+                    INSERT INTO idempotency_keys (token_name, key, family, request_hash, record_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    actor.tokenName, idempotency.key, Kind.family.rawValue, Data(idempotency.requestHash),
+                    record.id.description, Timestamp.format(now),
+                ])
         }
         return .created(record)
     }
@@ -35,7 +43,8 @@ extension RecordStore {
     /// A voided record never changes; a change must be of the version it was computed from.
     static func checkChangeable(_ current: CaseRecord<Kind>, expectedVersion: Int?) throws {
         if let voided = current.voided {
-            throw DomainError.conflict(rule: "\(current.id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
+            throw DomainError.conflict(
+                rule: "\(current.id) was voided on \(voided.on) (\(voided.reason)); a voided record cannot change")
         }
         if let expectedVersion, current.version != expectedVersion {
             throw DomainError.staleVersion(current: current.version)
@@ -43,23 +52,33 @@ extension RecordStore {
     }
 
     /// Changes a record through `transform` (see `change(_:expectedVersion:by:action:_:)`).
-    static func change(_ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
-                       settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-                       _ transform: (CaseRecord<Kind>,
-                                     LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
+    static func change(
+        _ id: CaseNumber, expectedVersion: Int?, by actor: Actor, action: ChangeAction, at now: Date,
+        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
+        _ transform: (
+            CaseRecord<Kind>,
+            LocalDate
+        ) throws -> CaseRecord<Kind>
+    ) throws -> CaseRecord<Kind> {
         guard let current = try fetchVisible(id, actor: actor, in: db) else { throw notFound(id) }
-        return try change(current, expectedVersion: expectedVersion, by: actor, action: action, at: now,
-                          settings: settings, in: db,
-                          units: units, transform)
+        return try change(
+            current, expectedVersion: expectedVersion, by: actor, action: action, at: now,
+            settings: settings, in: db,
+            units: units, transform)
     }
 
     /// The same change, of `current` as this transaction last wrote it: for a caller that has just
     /// created or changed the record itself (the demo loader), so it is not read back and decoded.
-    package static func change(_ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
-                               at now: Date,
-                       settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-                       pending: PendingTallies? = nil, _ transform: (CaseRecord<Kind>,
-                                                                     LocalDate) throws -> CaseRecord<Kind>) throws -> CaseRecord<Kind> {
+    package static func change(
+        _ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
+        at now: Date,
+        settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
+        pending: PendingTallies? = nil,
+        _ transform: (
+            CaseRecord<Kind>,
+            LocalDate
+        ) throws -> CaseRecord<Kind>
+    ) throws -> CaseRecord<Kind> {
         try checkChangeable(current, expectedVersion: expectedVersion)
         var next = try transform(current, SwedishTime.date(of: now))
         try Kind.checkChange(from: current.fields, to: next.fields)
@@ -69,8 +88,9 @@ extension RecordStore {
         next.createdBy = current.createdBy
         next.updatedAt = now
         // Units the record already names stay allowed for an actor who sees it through another one.
-        try checkUnits(of: next.fields, actor: actor, tree: units(db),
-                       alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
+        try checkUnits(
+            of: next.fields, actor: actor, tree: units(db),
+            alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
         try write(next, previous: current, action: action, actor: actor, settings: settings, in: db, pending: pending)
         return next
     }

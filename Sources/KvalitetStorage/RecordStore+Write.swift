@@ -7,8 +7,11 @@ extension RecordStore {
     /// a new version in its history and an audit entry, all in the caller's transaction.
     /// `previous` is the state being replaced (nil for a new record): the report's sums change by the
     /// difference, at once or, with `pending`, when the caller flushes it before its transaction ends.
-    static func write(_ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, action: ChangeAction, actor: Actor, settings: RecordSettings,
-                      in db: Database, pending: PendingTallies? = nil) throws {
+    static func write(
+        _ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, action: ChangeAction, actor: Actor,
+        settings: RecordSettings,
+        in db: Database, pending: PendingTallies? = nil
+    ) throws {
         let isNew = previous == nil
         let id = record.id.description
         let body = try RecordCodec.encode(record)
@@ -19,40 +22,53 @@ extension RecordStore {
             record.voided?.on.description, record.voided?.reason, record.voided?.by, body,
         ]
         if isNew {
-            try db.executeCached(sql: """
-                INSERT INTO records (status, title, title_folded, category, primary_date, version, updated_at,
-                    voided_on, voided_reason, voided_by, body, id, family, year, seq, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: common + [id, Kind.family.rawValue, record.id.year, record.id.sequence,
-                                         Timestamp.format(record.createdAt), record.createdBy])
+            try db.executeCached(
+                sql: """
+                    INSERT INTO records (status, title, title_folded, category, primary_date, version, updated_at,
+                        voided_on, voided_reason, voided_by, body, id, family, year, seq, created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: common + [
+                    id, Kind.family.rawValue, record.id.year, record.id.sequence,
+                    Timestamp.format(record.createdAt), record.createdBy,
+                ])
         } else {
-            try db.executeCached(sql: """
-                UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, version = ?,
-                    updated_at = ?, voided_on = ?, voided_reason = ?, voided_by = ?, body = ?
-                WHERE id = ?
-                """, arguments: common + [id])
+            try db.executeCached(
+                sql: """
+                    UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, version = ?,
+                        updated_at = ?, voided_on = ?, voided_reason = ?, voided_by = ?, body = ?
+                    WHERE id = ?
+                    """, arguments: common + [id])
             try db.executeCached(sql: "DELETE FROM record_units WHERE record_id = ?", arguments: [id])
         }
         for unitId in Set(Kind.units(of: record.fields).map(\.unitId)) {
-            try db.executeCached(sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
+            try db.executeCached(
+                sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
         }
         try Kind.writeFacts(record, to: db, settings: settings)
-        let delta = ReportTally.delta(from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
-                                      to: Kind.reportTallies(record, settings: settings))
+        let delta = ReportTally.delta(
+            from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
+            to: Kind.reportTallies(record, settings: settings))
         if let pending { pending.add(delta) } else { try ReportCounts.apply(delta, in: db) }
-        try db.executeCached(sql: """
-            INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, record.version, action.versionAction, Timestamp.format(record.updatedAt), actor.tokenName,
-                             actor.requestId, body])
-        let auditAction: AuditAction = switch action {
-        case .create: .create
-        case .update: .update
-        case .transition: .transition
-        case .void: .void
-        case .note: .note
-        }
-        try AuditLog.append(db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
-                            detail: "version \(record.version), status \(record.status.rawValue)")
+        try db.executeCached(
+            sql: """
+                INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, record.version, action.versionAction, Timestamp.format(record.updatedAt), actor.tokenName,
+                actor.requestId, body,
+            ])
+        let auditAction: AuditAction =
+            switch action {
+            case .create: .create
+            case .update: .update
+            case .transition: .transition
+            case .void: .void
+            case .note: .note
+            }
+        try AuditLog.append(
+            db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
+            detail: "version \(record.version), status \(record.status.rawValue)")
     }
 }

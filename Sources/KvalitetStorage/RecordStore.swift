@@ -20,7 +20,9 @@ public enum CreateOutcome<Kind: RecordKind>: Sendable {
     case replayed(CaseRecord<Kind>)
 
     public var record: CaseRecord<Kind> {
-        switch self { case .created(let record), .replayed(let record): record }
+        switch self {
+        case .created(let record), .replayed(let record): record
+        }
     }
 }
 
@@ -34,14 +36,17 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         self.settings = settings
     }
 
-    public func create(_ fields: Kind.Fields, by actor: Actor,
-                       idempotency: IdempotencyKey? = nil) async throws -> CreateOutcome<Kind> {
+    public func create(
+        _ fields: Kind.Fields, by actor: Actor,
+        idempotency: IdempotencyKey? = nil
+    ) async throws -> CreateOutcome<Kind> {
         let now = database.now
         let settings = settings
         return try await StorageErrors.translate {
             try await database.write { [database] db in
-                try Self.create(fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db,
-                                units: database.unitTree(in:))
+                try Self.create(
+                    fields, by: actor, idempotency: idempotency, at: now, settings: settings, in: db,
+                    units: database.unitTree(in:))
             }
         }
     }
@@ -68,12 +73,15 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let now = database.nowText
         let versions = try await database.pool.read { db -> [RecordVersion<Kind>]? in
             guard try Self.fetchVisible(id, actor: actor, in: db) != nil else { return nil }
-            return try Row.fetchAll(db, sql: "SELECT * FROM record_versions WHERE record_id = ? ORDER BY version",
-                                    arguments: [id.description]).map { row in
-                RecordVersion(record: try RecordCodec.decode(row["snapshot"], as: Kind.self),
-                              action: ChangeAction(rawValue: row["action"]) ?? .update,
-                              changedAt: Timestamp.parse(row["changed_at"]) ?? Date(timeIntervalSince1970: 0),
-                              changedBy: row["changed_by"], requestId: row["request_id"])
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM record_versions WHERE record_id = ? ORDER BY version",
+                arguments: [id.description]
+            ).map { row in
+                RecordVersion(
+                    record: try RecordCodec.decode(row["snapshot"], as: Kind.self),
+                    action: ChangeAction(rawValue: row["action"]) ?? .update,
+                    changedAt: Timestamp.parse(row["changed_at"]) ?? Date(timeIntervalSince1970: 0),
+                    changedBy: row["changed_by"], requestId: row["request_id"])
             }
         }
         guard let versions else { throw Self.notFound(id) }
@@ -83,8 +91,10 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
 
     /// One page of records the actor may see. With `auditAs`, each listed record is audited
     /// (an export that includes free text is a detail read of every record in it).
-    public func list(_ query: RecordQuery, by actor: Actor,
-                     auditAs: AuditAction? = nil) async throws -> RecordPage<Kind> {
+    public func list(
+        _ query: RecordQuery, by actor: Actor,
+        auditAs: AuditAction? = nil
+    ) async throws -> RecordPage<Kind> {
         let now = database.nowText
         let today = SwedishTime.date(of: database.now)
         // Read from a committed snapshot, so the decoded versions may be cached.
@@ -92,8 +102,9 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             try Self.fetchPage(query, actor: actor, today: today, cache: database.decodedRecords, in: db)
         }
         if let auditAs, !page.items.isEmpty {
-            try await AuditLog.append(to: database, at: now, actor: actor, action: auditAs,
-                                      recordIds: page.items.map(\.id.description))
+            try await AuditLog.append(
+                to: database, at: now, actor: actor, action: auditAs,
+                recordIds: page.items.map(\.id.description))
         }
         return page
     }
@@ -118,11 +129,15 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         let prelude = Visibility.prelude(actor: actor, filterUnit: nil)
         let visible = Visibility.conditions(actor: actor, filterUnit: nil)
         let conditions = ["r.id = ?", "r.family = ?"] + visible.sql
-        let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
+        let sql =
+            prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
         // Cached: the text varies only with the family, the size of the actor's unit scope and its role.
-        return try Row.fetchOne(db.cachedStatement(sql: sql),
-                                arguments: prelude.arguments + [id.description,
-                                                                Kind.family.rawValue] + visible.arguments)
+        return try Row.fetchOne(
+            db.cachedStatement(sql: sql),
+            arguments: prelude.arguments + [
+                id.description,
+                Kind.family.rawValue,
+            ] + visible.arguments)
     }
 
     /// A committed version as a record, decoded once per version. Only a committed version (a
@@ -135,8 +150,10 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         return record
     }
 
-    static func fetchPage(_ query: RecordQuery, actor: Actor, today: LocalDate, cache: VersionCache<any Sendable>,
-                          in db: Database) throws -> RecordPage<Kind> {
+    static func fetchPage(
+        _ query: RecordQuery, actor: Actor, today: LocalDate, cache: VersionCache<any Sendable>,
+        in db: Database
+    ) throws -> RecordPage<Kind> {
         let prelude = Visibility.prelude(actor: actor, filterUnit: query.unitId)
         let visible = Visibility.conditions(actor: actor, filterUnit: query.unitId)
         var conditions = ["r.family = ?"] + visible.sql
@@ -161,30 +178,38 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             arguments += [after.year, after.year, after.sequence]
         }
         arguments += [query.limit + 1]
-        let sql = prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
+        let sql =
+            prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY r.year DESC, r.seq DESC LIMIT ?"
         var items: [CaseRecord<Kind>] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() { items.append(try decode(StoredVersion(id: row[0], version: row[1], body: row[2]), cache: cache)) }
+        while let row = try rows.next() {
+            items.append(try decode(StoredVersion(id: row[0], version: row[1], body: row[2]), cache: cache))
+        }
         let hasMore = items.count > query.limit
         if hasMore { items.removeLast() }
         return RecordPage(items: items, next: hasMore ? items.last?.id : nil)
     }
 
     static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%",
-            with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "%",
+            with: "\\%"
+        ).replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// Every unit must exist, be visible to the actor (unless the record already names it), and be
     /// open on the record's primary date.
-    static func checkUnits(of fields: Kind.Fields, actor: Actor, tree: OrgTree,
-                           alreadyNamed: Set<String> = []) throws {
+    static func checkUnits(
+        of fields: Kind.Fields, actor: Actor, tree: OrgTree,
+        alreadyNamed: Set<String> = []
+    ) throws {
         let date = Kind.primaryDate(of: fields)
         var problems = ProblemList()
         for (pointer, unitId) in Kind.units(of: fields) {
             guard let unit = tree.units[unitId],
-                  alreadyNamed.contains(unitId) || Visibility.unitInScope(unitId, actor: actor, tree: tree) else {
+                alreadyNamed.contains(unitId) || Visibility.unitInScope(unitId, actor: actor, tree: tree)
+            else {
                 problems.add(pointer, "no unit \(unitId)")
                 continue
             }
@@ -194,15 +219,20 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     }
 
     static func replay(_ idempotency: IdempotencyKey, actor: Actor, in db: Database) throws -> CaseRecord<Kind>? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT family, request_hash, record_id FROM idempotency_keys WHERE token_name = ? AND key = ?
-            """), arguments: [actor.tokenName, idempotency.key]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT family, request_hash, record_id FROM idempotency_keys WHERE token_name = ? AND key = ?
+                        """), arguments: [actor.tokenName, idempotency.key])
+        else { return nil }
         let hash: Data = row["request_hash"]
         guard (row["family"] as String) == Kind.family.rawValue, Array(hash) == idempotency.requestHash else {
             throw IdempotencyKeyReused(key: idempotency.key)
         }
-        let snapshot = try String.fetchOne(db.cachedStatement(sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1"),
-                                           arguments: [row["record_id"] as String])
+        let snapshot = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT snapshot FROM record_versions WHERE record_id = ? AND version = 1"),
+            arguments: [row["record_id"] as String])
         guard let snapshot else { return nil }
         return try RecordCodec.decode(snapshot, as: Kind.self)
     }

@@ -21,27 +21,38 @@ enum ReportCounts {
 
         func arguments(_ tally: ReportTally, _ grain: ReportGrain) -> StatementArguments {
             let period = grain.period(of: tally.date)
-            return self == .counts ? [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key.stored]
-                                   : [tally.metric.rawValue, grain.rawValue, period, tally.key.stored]
+            return self == .counts
+                ? [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key.stored]
+                : [tally.metric.rawValue, grain.rawValue, period, tally.key.stored]
         }
 
         /// The three statements that change a sum, written once per table (every record write runs them).
-        var sql: (upsert: String, subtract: String,
-                  remove: String) { self == .counts ? Self.countsSQL : Self.totalsSQL }
+        var sql:
+            (
+                upsert: String, subtract: String,
+                remove: String
+            )
+        { self == .counts ? Self.countsSQL : Self.totalsSQL }
 
         private static let countsSQL = statements("report_counts", ["metric", "grain", "period", "units", "key"])
         private static let totalsSQL = statements("report_totals", ["metric", "grain", "period", "key"])
 
-        private static func statements(_ table: String, _ columns: [String]) -> (upsert: String, subtract: String,
-            remove: String) {
+        private static func statements(
+            _ table: String, _ columns: [String]
+        ) -> (
+            upsert: String, subtract: String,
+            remove: String
+        ) {
             let list = columns.joined(separator: ", ")
             let matches = columns.map { "\($0) = ?" }.joined(separator: " AND ")
-            return ("""
+            return (
+                """
                 INSERT INTO \(table) (\(list), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
                 ON CONFLICT (\(list)) DO UPDATE SET n = n + excluded.n
                 """,
                 "UPDATE \(table) SET n = n - ? WHERE \(matches) AND n > ?",
-                "DELETE FROM \(table) WHERE \(matches) AND n = ?")
+                "DELETE FROM \(table) WHERE \(matches) AND n = ?"
+            )
         }
     }
 
@@ -62,7 +73,10 @@ enum ReportCounts {
                 if db.changesCount == 0 {
                     try remove.execute(arguments: where_ + [-amount])
                     guard db.changesCount == 1 else {
-                        throw DomainError.conflict(rule: "the report's sums are out of step with the records (\(tally.metric.rawValue)); run kvalitet check")
+                        throw DomainError.conflict(
+                            rule:
+                                "the report's sums are out of step with the records (\(tally.metric.rawValue)); run kvalitet check"
+                        )
                     }
                 }
             }
@@ -80,23 +94,31 @@ enum ReportCounts {
     }
 
     /// Sums of `metric` over `range` grouped `by` units and key, key or units (empty when nothing counted).
-    static func sums(_ metric: ReportMetric, over range: ReportRange, by grouping: Grouping = .unitsAndKeys,
-                     in db: Database) throws -> [(units: String, key: TallyKey, n: Int)] {
+    static func sums(
+        _ metric: ReportMetric, over range: ReportRange, by grouping: Grouping = .unitsAndKeys,
+        in db: Database
+    ) throws -> [(units: String, key: TallyKey, n: Int)] {
         guard !range.pieces.isEmpty else { return [] }
         if let missing = range.pieces.first(where: { !metric.grains.contains($0.grain) }) {
             throw DomainError.conflict(rule: "the report's \(metric.rawValue) sums are not kept by \(missing.grain)")
         }
         precondition(grouping != .keys || metric.hasTotals, "\(metric.rawValue) has no organisation totals")
-        let select = grouping == .keys
+        let select =
+            grouping == .keys
             ? "SELECT '' AS units, key, n FROM report_totals WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
             : "SELECT units, key, n FROM report_counts WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
-        let (columns, groups) = switch grouping {
-        case .unitsAndKeys: ("units, key", "units, key")
-        case .keys: ("'', key", "key")
-        case .units: ("units, ''", "units")
-        }
-        let sql = "SELECT \(columns), SUM(n) FROM (" + Array(repeating: select,
-                                                             count: range.pieces.count).joined(separator: " UNION ALL ")
+        let (columns, groups) =
+            switch grouping {
+            case .unitsAndKeys: ("units, key", "units, key")
+            case .keys: ("'', key", "key")
+            case .units: ("units, ''", "units")
+            }
+        let sql =
+            "SELECT \(columns), SUM(n) FROM ("
+            + Array(
+                repeating: select,
+                count: range.pieces.count
+            ).joined(separator: " UNION ALL ")
             + ") GROUP BY \(groups)"
         var arguments: StatementArguments = []
         for piece in range.pieces { arguments += [metric.rawValue, piece.grain.rawValue, piece.from, piece.to] }
@@ -108,15 +130,21 @@ enum ReportCounts {
 
     /// Sums of `metric` per year for `years`, by units and key, or with `organisation` by key from
     /// the organisation's totals (the metric must have them; units are "").
-    static func yearly(_ metric: ReportMetric, years: ClosedRange<Int>, organisation: Bool = false,
-                       in db: Database) throws -> [(year: Int, units: String, key: TallyKey, n: Int)] {
+    static func yearly(
+        _ metric: ReportMetric, years: ClosedRange<Int>, organisation: Bool = false,
+        in db: Database
+    ) throws -> [(year: Int, units: String, key: TallyKey, n: Int)] {
         precondition(!organisation || metric.hasTotals, "\(metric.rawValue) has no organisation totals")
-        let sql = organisation
+        let sql =
+            organisation
             ? "SELECT period, '', key, n FROM report_totals WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
             : "SELECT period, units, key, n FROM report_counts WHERE metric = ? AND grain = 'y' AND period BETWEEN ? AND ?"
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
-            metric.rawValue, ReportGrain.year.period(of: LocalDate(year: years.lowerBound, month: 1, day: 1)!),
-            ReportGrain.year.period(of: LocalDate(year: years.upperBound, month: 1, day: 1)!)])
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: sql),
+            arguments: [
+                metric.rawValue, ReportGrain.year.period(of: LocalDate(year: years.lowerBound, month: 1, day: 1)!),
+                ReportGrain.year.period(of: LocalDate(year: years.upperBound, month: 1, day: 1)!),
+            ])
         var sums: [(year: Int, units: String, key: TallyKey, n: Int)] = []
         while let row = try rows.next() {
             sums.append((Int(row[0] as String) ?? 0, row[1], TallyKey(stored: row[2], of: metric), row[3]))
@@ -126,15 +154,21 @@ enum ReportCounts {
 
     /// The organisation's sums of `metric` in `year` whose two-part keys start with `first`, and how
     /// many there are: one primary-key range.
-    static func totalRows(_ metric: ReportMetric, year: Int, first: String, in db: Database) throws -> (rows: Int,
-        n: Int) {
+    static func totalRows(
+        _ metric: ReportMetric, year: Int, first: String, in db: Database
+    ) throws -> (
+        rows: Int,
+        n: Int
+    ) {
         precondition(metric.keyParts == 2, "\(metric.rawValue) has no two-part keys")
         let prefix = first + TallyKey.separator
         // "}" is the byte after "|": the range holds exactly the keys starting with the prefix.
         let end = first + "}"
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*), IFNULL(SUM(n), 0) FROM report_totals WHERE metric = ? AND grain = 'y' AND period = ? AND key >= ? AND key < ?
-            """), arguments: [metric.rawValue, String(year), prefix, end])
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT COUNT(*), IFNULL(SUM(n), 0) FROM report_totals WHERE metric = ? AND grain = 'y' AND period = ? AND key >= ? AND key < ?
+                    """), arguments: [metric.rawValue, String(year), prefix, end])
         return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
@@ -148,7 +182,9 @@ enum ReportCounts {
     /// Recomputes the sums of `metrics` from every record of the families that have them, in the
     /// caller's transaction: after an upgrade, or when the risk levels changed.
     /// `logger` (at start-up) gets a progress line every 100 000 records and one per family.
-    static func rebuild(_ metrics: Set<ReportMetric>, settings: RecordSettings, in db: Database, logger: Logger? = nil) throws {
+    static func rebuild(
+        _ metrics: Set<ReportMetric>, settings: RecordSettings, in db: Database, logger: Logger? = nil
+    ) throws {
         let start = ContinuousClock.now
         if metrics.count == ReportMetric.allCases.count {
             // Everything, including sums of metrics an older version kept.
@@ -161,19 +197,26 @@ enum ReportCounts {
         }
         var total: [ReportTally: Int] = [:]
         func add<Kind: StoredKind>(_ kind: Kind.Type) throws {
-            let bodies = try String.fetchCursor(db, sql: "SELECT body FROM records WHERE family = ?",
-                                                arguments: [Kind.family.rawValue])
+            let bodies = try String.fetchCursor(
+                db, sql: "SELECT body FROM records WHERE family = ?",
+                arguments: [Kind.family.rawValue])
             var done = 0
             func progress(_ message: Logger.Message) {
-                logger?.notice(message, metadata: ["family": "\(Kind.family.rawValue)", "records": "\(done)",
-                                                   "seconds": "\((ContinuousClock.now - start).components.seconds)"])
+                logger?.notice(
+                    message,
+                    metadata: [
+                        "family": "\(Kind.family.rawValue)", "records": "\(done)",
+                        "seconds": "\((ContinuousClock.now - start).components.seconds)",
+                    ])
             }
             while let body = try bodies.next() {
                 done += 1
                 if done.isMultiple(of: 100_000) { progress("report sums: still rebuilding") }
                 let record = try RecordCodec.decode(body, as: Kind.self)
-                for (tally, amount) in Kind.reportTallies(record,
-                                                          settings: settings) where metrics.contains(tally.metric) {
+                for (tally, amount) in Kind.reportTallies(
+                    record,
+                    settings: settings) where metrics.contains(tally.metric)
+                {
                     total[tally, default: 0] += amount
                 }
             }
@@ -212,7 +255,9 @@ extension KvalitetDatabase {
     public func buildReportCountsIfNeeded(settings: RecordSettings, logger: Logger) throws {
         guard try !pool.read(ReportCounts.isBuilt) else { return }
         logger.notice("building the report's running sums from the records (once, after an upgrade)")
-        try pool.write { db in try ReportCounts.rebuild(Set(ReportMetric.allCases), settings: settings, in: db, logger: logger) }
+        try pool.write { db in
+            try ReportCounts.rebuild(Set(ReportMetric.allCases), settings: settings, in: db, logger: logger)
+        }
         logger.notice("report sums: built")
     }
 
@@ -251,8 +296,12 @@ extension TallyKey {
         switch metric.keyParts {
         case 0: self = .none
         case 1: self.init(stored)
-        default: self.init(parts: stored.split(separator: "|", maxSplits: metric.keyParts - 1,
-                                               omittingEmptySubsequences: false).map(String.init))
+        default:
+            self.init(
+                parts: stored.split(
+                    separator: "|", maxSplits: metric.keyParts - 1,
+                    omittingEmptySubsequences: false
+                ).map(String.init))
         }
     }
 }

@@ -14,14 +14,18 @@ struct ReportSQL {
     private var period: ReportRange { ReportRange(from: request.analysisFrom, to: request.analysisTo) }
 
     /// Sums of `metric` over `range` within the scope, by units and key.
-    private func sums(_ metric: ReportMetric,
-                      _ range: ReportRange) throws -> [(units: String, key: TallyKey, n: Int)] {
+    private func sums(
+        _ metric: ReportMetric,
+        _ range: ReportRange
+    ) throws -> [(units: String, key: TallyKey, n: Int)] {
         try ReportCounts.sums(metric, over: range, in: db).filter { scope.includes($0.units) }
     }
 
     /// Sums by key within the scope; the whole organisation's from its totals.
-    private func keySums(_ metric: ReportMetric,
-                         _ range: ReportRange) throws -> [(units: String, key: TallyKey, n: Int)] {
+    private func keySums(
+        _ metric: ReportMetric,
+        _ range: ReportRange
+    ) throws -> [(units: String, key: TallyKey, n: Int)] {
         scope.units == nil ? try ReportCounts.sums(metric, over: range, by: .keys, in: db) : try sums(metric, range)
     }
 
@@ -34,8 +38,10 @@ struct ReportSQL {
     }
 
     /// Sums by units (a unit, or a multi-unit record's units) within the scope, added up by SQLite.
-    private func unitSums(_ metric: ReportMetric,
-                          _ range: ReportRange) throws -> [(units: String, key: TallyKey, n: Int)] {
+    private func unitSums(
+        _ metric: ReportMetric,
+        _ range: ReportRange
+    ) throws -> [(units: String, key: TallyKey, n: Int)] {
         try ReportCounts.sums(metric, over: range, by: .units, in: db).filter { scope.includes($0.units) }
     }
 
@@ -51,8 +57,10 @@ struct ReportSQL {
         return Kvalitetsberattelse.Received(
             klagomalUtomstaende: receivedFigure(klagomal.filter { $0.key[0] == KlagomalSource.utomstaende.rawValue }),
             klagomalPersonal: receivedFigure(klagomal.filter { $0.key[0] == KlagomalSource.personal.rawValue }),
-            kvalitetsavvikelser: receivedFigure(try ReportCounts.yearly(.avvikelseReceived, years: request.seriesYears,
-                in: db)),
+            kvalitetsavvikelser: receivedFigure(
+                try ReportCounts.yearly(
+                    .avvikelseReceived, years: request.seriesYears,
+                    in: db)),
             lexSarah: receivedFigure(try ReportCounts.yearly(.lexSarahReported, years: request.seriesYears, in: db)))
     }
 
@@ -68,19 +76,25 @@ struct ReportSQL {
     func lexSarah(asOf: LocalDate) throws -> Kvalitetsberattelse.LexSarahFigures {
         var byYear: [Int: Int] = [:]
         var serious = 0
-        for row in try ReportCounts.yearly(.lexSarahTreated, years: request.seriesYears,
-                                           organisation: scope.units == nil, in: db)
+        for row in try ReportCounts.yearly(
+            .lexSarahTreated, years: request.seriesYears,
+            organisation: scope.units == nil, in: db)
         where scope.includes(row.units) {
             byYear[row.year, default: 0] += row.n
-            if row.year == request.year, LexSarahAssessment(rawValue: row.key[1])?.isSerious == true { serious += row.n }
+            if row.year == request.year, LexSarahAssessment(rawValue: row.key[1])?.isSerious == true {
+                serious += row.n
+            }
         }
         let open = try LexSarahCounting.openAtYearEnd(request.yearEnd, sum: total)
         let overdue = try LexSarahCounting.overdue(asOf: asOf, sum: total)
-        return .init(committeeTreated: byYear[request.year] ?? 0,
-                     committeeTreatedSeries: ReportRules.series(byYear, years: request.seriesYears),
-                     seriousOfCommitteeTreated: serious, reportedToIvo: try total(.lexSarahReportedToIvo,
-                         year), openAtYearEnd: open,
-                     investigationsOverdueToIvo: overdue)
+        return .init(
+            committeeTreated: byYear[request.year] ?? 0,
+            committeeTreatedSeries: ReportRules.series(byYear, years: request.seriesYears),
+            seriousOfCommitteeTreated: serious,
+            reportedToIvo: try total(
+                .lexSarahReportedToIvo,
+                year), openAtYearEnd: open,
+            investigationsOverdueToIvo: overdue)
     }
 
     // MARK: Analysis (4.2)
@@ -89,12 +103,14 @@ struct ReportSQL {
         var analysis = Kvalitetsberattelse.Analysis()
         let avvikelser = try sums(.avvikelseClosed, period)
         analysis.avvikelserClosed = avvikelser.reduce(0) { $0 + $1.n }
-        analysis.avvikelserByCategory = ReportRules.sorted(avvikelser.reduce(into: [:]) { $0[$1.key[0], default: 0] += $1.n })
+        analysis.avvikelserByCategory = ReportRules.sorted(
+            avvikelser.reduce(into: [:]) { $0[$1.key[0], default: 0] += $1.n })
         var perUnit: [String: [String: Int]] = [:]
         for row in avvikelser { perUnit[row.units, default: [:]][row.key[0], default: 0] += row.n }
         analysis.avvikelserByUnit = perUnit.map { unit, categories in
-            Kvalitetsberattelse.UnitCount(unitId: unit, count: categories.values.reduce(0, +),
-                                          byCategory: ReportRules.sorted(categories))
+            Kvalitetsberattelse.UnitCount(
+                unitId: unit, count: categories.values.reduce(0, +),
+                byCategory: ReportRules.sorted(categories))
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.unitId < $1.unitId }
         analysis.avvikelserByRootCause = ReportRules.sorted(try byKey(.avvikelseClosedCause, period))
 
@@ -177,10 +193,12 @@ struct ReportSQL {
             // The organisation's case sums: a case is a row, so counting rows counts distinct cases.
             return try authorities.map { authority in
                 let cases = try ReportCounts.totalRows(.tillsynCase, year: request.year, first: authority, in: db)
-                let deficient = try ReportCounts.totalRows(.tillsynDeficientCase, year: request.year, first: authority,
-                                                           in: db)
-                return .init(authority: authority, decisions: cases.n, cases: cases.rows,
-                             casesWithDeficiencies: deficient.rows)
+                let deficient = try ReportCounts.totalRows(
+                    .tillsynDeficientCase, year: request.year, first: authority,
+                    in: db)
+                return .init(
+                    authority: authority, decisions: cases.n, cases: cases.rows,
+                    casesWithDeficiencies: deficient.rows)
             }
         }
         // A scope: the units' case sums, so that a case in two units in scope counts once.
@@ -193,18 +211,23 @@ struct ReportSQL {
         }
         for row in try sums(.tillsynDeficientCase, year) { deficient[row.key[0], default: []].insert(row.key) }
         return authorities.map { authority in
-            .init(authority: authority, decisions: decisions[authority] ?? 0, cases: cases[authority]?.count ?? 0,
-                  casesWithDeficiencies: deficient[authority]?.count ?? 0)
+            .init(
+                authority: authority, decisions: decisions[authority] ?? 0, cases: cases[authority]?.count ?? 0,
+                casesWithDeficiencies: deficient[authority]?.count ?? 0)
         }
     }
 
     func handlingTimes() throws -> Kvalitetsberattelse.HandlingTimes {
         func histogram(_ metric: ReportMetric) throws -> Kvalitetsberattelse.HandlingTime {
-            .init(histogram: try byKey(metric,
-                                       year).reduce(into: [:]) { $0[Int($1.key) ?? 0, default: 0] += $1.value })
+            .init(
+                histogram: try byKey(
+                    metric,
+                    year
+                ).reduce(into: [:]) { $0[Int($1.key) ?? 0, default: 0] += $1.value })
         }
-        return .init(kvalitetsavvikelser: try histogram(.avvikelseHandlingDays),
-                     klagomal: try histogram(.klagomalHandlingDays),
-                     lexSarah: try histogram(.lexSarahHandlingDays))
+        return .init(
+            kvalitetsavvikelser: try histogram(.avvikelseHandlingDays),
+            klagomal: try histogram(.klagomalHandlingDays),
+            lexSarah: try histogram(.lexSarahHandlingDays))
     }
 }

@@ -21,27 +21,33 @@ public struct UnitStore: Sendable {
                     if tree.units[parentId] == nil {
                         problems.append(FieldProblem("/parentId", "no unit \(parentId)"))
                     } else if tree.wouldCreateCycle(id: unit.id, parentId: parentId) {
-                        throw DomainError.conflict(rule: "\(parentId) is below \(unit.id); a unit cannot be placed under its own sub-unit")
+                        throw DomainError.conflict(
+                            rule: "\(parentId) is below \(unit.id); a unit cannot be placed under its own sub-unit")
                     }
                 }
                 if !problems.isEmpty { throw DomainError.invalid(problems) }
                 let exists = tree.units[unit.id] != nil
                 database.unitsChanged()
-                let arguments: StatementArguments = [unit.name, unit.level.rawValue, unit.parentId, unit.area,
-                                                     unit.openedOn?.description, unit.closedOn?.description, now, unit.id]
+                let arguments: StatementArguments = [
+                    unit.name, unit.level.rawValue, unit.parentId, unit.area,
+                    unit.openedOn?.description, unit.closedOn?.description, now, unit.id,
+                ]
                 if exists {
-                    try db.execute(sql: """
-                        UPDATE units SET name = ?, level = ?, parent_id = ?, area = ?, opened_on = ?, closed_on = ?, updated_at = ?
-                        WHERE id = ?
-                        """, arguments: arguments)
+                    try db.execute(
+                        sql: """
+                            UPDATE units SET name = ?, level = ?, parent_id = ?, area = ?, opened_on = ?, closed_on = ?, updated_at = ?
+                            WHERE id = ?
+                            """, arguments: arguments)
                 } else {
-                    try db.execute(sql: """
-                        INSERT INTO units (name, level, parent_id, area, opened_on, closed_on, updated_at, id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: arguments + [now])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO units (name, level, parent_id, area, opened_on, closed_on, updated_at, id, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: arguments + [now])
                 }
-                try AuditLog.append(db, at: now, actor: actor, action: .unitPut, recordId: nil,
-                                    detail: "unit \(unit.id) \(exists ? "replaced" : "created")")
+                try AuditLog.append(
+                    db, at: now, actor: actor, action: .unitPut, recordId: nil,
+                    detail: "unit \(unit.id) \(exists ? "replaced" : "created")")
                 return !exists
             }
         }
@@ -54,18 +60,24 @@ public struct UnitStore: Sendable {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE id = ?", arguments: [id]) == true else {
                 throw DomainError.notFound("no unit \(id)")
             }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM record_units WHERE unit_id = ? LIMIT 1", arguments: [id]) == true {
-                throw DomainError.conflict(rule: "\(id) has records; a unit with records can be closed (closedOn) but not removed")
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM record_units WHERE unit_id = ? LIMIT 1", arguments: [id])
+                == true
+            {
+                throw DomainError.conflict(
+                    rule: "\(id) has records; a unit with records can be closed (closedOn) but not removed")
             }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE parent_id = ? LIMIT 1", arguments: [id]) == true {
                 throw DomainError.conflict(rule: "\(id) has sub-units; move or remove them first")
             }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM token_units WHERE unit_id = ? LIMIT 1", arguments: [id]) == true {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM token_units WHERE unit_id = ? LIMIT 1", arguments: [id])
+                == true
+            {
                 throw DomainError.conflict(rule: "\(id) limits a token; revoke or re-create that token first")
             }
             database.unitsChanged()
             try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id])
-            try AuditLog.append(db, at: now, actor: actor, action: .unitDelete, recordId: nil, detail: "unit \(id) removed")
+            try AuditLog.append(
+                db, at: now, actor: actor, action: .unitDelete, recordId: nil, detail: "unit \(id) removed")
         }
     }
 
@@ -83,9 +95,10 @@ public struct UnitStore: Sendable {
     }
 
     static func unit(from row: Row) -> OrgUnit {
-        OrgUnit(id: row["id"], name: row["name"], level: UnitLevel(rawValue: row["level"]) ?? .verksamhet,
-                parentId: row["parent_id"], area: row["area"],
-                openedOn: (row["opened_on"] as String?).flatMap(LocalDate.init),
-                closedOn: (row["closed_on"] as String?).flatMap(LocalDate.init))
+        OrgUnit(
+            id: row["id"], name: row["name"], level: UnitLevel(rawValue: row["level"]) ?? .verksamhet,
+            parentId: row["parent_id"], area: row["area"],
+            openedOn: (row["opened_on"] as String?).flatMap(LocalDate.init),
+            closedOn: (row["closed_on"] as String?).flatMap(LocalDate.init))
     }
 }

@@ -84,13 +84,16 @@ final class WriteQueue: Sendable {
                     } catch {
                         result = .failure(error)
                     }
-                    return (result.failureValue, { batchFailure in
-                        if let batchFailure, result.failureValue == nil {
-                            continuation.resume(throwing: batchFailure)
-                        } else {
-                            continuation.resume(with: result)
+                    return (
+                        result.failureValue,
+                        { batchFailure in
+                            if let batchFailure, result.failureValue == nil {
+                                continuation.resume(throwing: batchFailure)
+                            } else {
+                                continuation.resume(with: result)
+                            }
                         }
-                    })
+                    )
                 },
                 reject: { error in continuation.resume(throwing: error) })
             let startDrain = state.withLock { state in
@@ -133,7 +136,8 @@ final class WriteQueue: Sendable {
                 if error == nil { committedJobs += 1 }
                 // SQLITE_FULL, IOERR, NOMEM… may roll back the whole transaction, not just the savepoint.
                 if !db.isInsideTransaction {
-                    throw error ?? DatabaseError(resultCode: .SQLITE_ABORT, message: "the batch's transaction was rolled back")
+                    throw error
+                        ?? DatabaseError(resultCode: .SQLITE_ABORT, message: "the batch's transaction was rolled back")
                 }
             }
             try db.commit()

@@ -11,24 +11,29 @@ struct Kvalitet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kvalitet: systematic quality work for Swedish social services.",
         version: KvalitetVersion.current,
-        subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self])
+        subcommands: [
+            Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self,
+        ])
 }
 
 /// The settings every subcommand takes as flags (`--database`, `--migrations`, …; `serve` takes more),
 /// read with the environment by `AppConfig(reading:settings:arguments:)`. It takes every argument the
 /// command itself does not, so a command declares it after its own positional arguments.
 struct DatabaseOptions: ParsableArguments {
-    @Argument(parsing: .allUnrecognized,
-              help: ArgumentHelp("Settings as --name value, each also an environment variable: "
-                                 + Setting.database.map { "\($0.flag) (\($0.variable))" }.joined(separator: ", ")
-                                 + "; `serve --help` lists serve's", valueName: "setting"))
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp(
+            "Settings as --name value, each also an environment variable: "
+                + Setting.database.map { "\($0.flag) (\($0.variable))" }.joined(separator: ", ")
+                + "; `serve --help` lists serve's", valueName: "setting"))
     var settings: [String] = []
 
     /// Resolves `settings` (flags, then the environment, then defaults), listing every problem at once,
     /// sets up logging to stderr and opens (and migrates) the database.
     func open(_ known: [Setting] = Setting.database) throws -> (AppConfig, AppServices, Logger) {
-        let reader = AppConfig.reader(arguments: settings, environment: ProcessInfo.processInfo.environment,
-                                      settings: known)
+        let reader = AppConfig.reader(
+            arguments: settings, environment: ProcessInfo.processInfo.environment,
+            settings: known)
         let config: AppConfig
         do {
             config = try AppConfig(reading: reader, settings: known, arguments: settings)
@@ -38,7 +43,8 @@ struct DatabaseOptions: ParsableArguments {
         let level = config.logLevel
         let json = config.logFormat == .json
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = json
+            var handler: any LogHandler =
+                json
                 ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

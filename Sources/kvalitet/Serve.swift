@@ -17,8 +17,9 @@ struct Serve: AsyncParsableCommand {
         let (config, services, logger) = try options.open(Setting.serve)
         let firstToken = try await services.tokens.createInitialAdminIfNone()
         let app = buildApplication(config, services: services, logger: logger) { port in
-            announce(listening: "http://\(config.host):\(port)", firstToken: firstToken,
-                     jsonLogs: config.logFormat == .json)
+            announce(
+                listening: "http://\(config.host):\(port)", firstToken: firstToken,
+                jsonLogs: config.logFormat == .json)
         }
         try await app.runService()
         logger.info("stopped")
@@ -29,7 +30,8 @@ struct Serve: AsyncParsableCommand {
 /// log has only JSON lines: its "listening" entry carries the port, so the plain line is left out.
 func announce(listening url: String, firstToken: String?, jsonLogs: Bool) {
     if let firstToken {
-        printError("""
+        printError(
+            """
             Kvalitet created the first admin token. It is shown only this once; keep it safe:
 
                 \(firstToken)
@@ -54,7 +56,8 @@ struct Migrate: AsyncParsableCommand {
 /// `kvalitet check`: SQLite's integrity check, and the report's running sums against the records.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run SQLite's integrity check and recount the report's sums from the records; exit 1 unless both agree.")
+        abstract:
+            "Run SQLite's integrity check and recount the report's sums from the records; exit 1 unless both agree.")
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
