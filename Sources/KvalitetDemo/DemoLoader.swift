@@ -84,7 +84,8 @@ public struct DemoLoader: Sendable {
         // Wall time only for the progress line's rate: monotonic, and not the service's clock.
         let started = ContinuousClock.now
         var reported = started
-        try await database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536") }  // 64 MB
+        try await database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = "
+            + "-65536") }  // 64 MB
         while cursor.item < plan.items.count {
             let before = cursor
             cursor = try await database.pool.write { db in
@@ -112,7 +113,8 @@ public struct DemoLoader: Sendable {
                 let elapsed = (now - started).components
                 let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
                 progress(
-                    "\(cursor.summary.records) of \(plan.records) records (\(Int(Double(cursor.summary.records) / max(seconds, 0.001))) a second)"
+                    "\(cursor.summary.records) of \(plan.records) records "
+                        + "(\(Int(Double(cursor.summary.records) / max(seconds, 0.001))) a second)"
                 )
             }
         }

@@ -45,7 +45,9 @@ public struct Nyckeltal: Sendable, Equatable, Codable {
 
     public func validate() -> [FieldProblem] {
         var problems = ProblemList()
-        if !Self.isValidCode(code) { problems.add("/code", "must be 1–32 characters of A–Z, a–z, 0–9, _ and -") }
+        if !Self.isValidCode(code) {
+            problems.add("/code", "must be 1–32 characters of A–Z, a–z, 0–9, _ and -")
+        }
         TextRules.check(name, pointer: "/name", min: 1, max: TextRules.titleMax, into: &problems)
         TextRules.check(description, pointer: "/description", min: 0, max: TextRules.shortTextMax, into: &problems)
         TextRules.check(source, pointer: "/source", min: 0, max: TextRules.nameMax, into: &problems)

@@ -63,7 +63,8 @@ public struct RiskLevels: Sendable, Equatable, CustomStringConvertible {
 public struct RiskLevelsError: Error, Equatable, CustomStringConvertible {
     public let text: String
     public var description: String {
-        "risk levels must be three increasing whole numbers from 1 to 15, the highest risk value of lag, mattlig and hog (default 3,6,9); got \(text)"
+        "risk levels must be three increasing whole numbers from 1 to 15, the highest risk value of lag, mattlig and "
+            + "hog (default 3,6,9); got \(text)"
     }
 }
 

@@ -67,7 +67,8 @@ enum RecordCSV<Kind: StoredKind> {
         return CSVFormat.row(
             columns.map { column in
                 switch column {
-                // Timestamps in Swedish local time with the offset in force (+01:00 or +02:00), as Excel users read them.
+                // Timestamps in Swedish local time with the offset in force (+01:00 or +02:00), as Excel users read
+                // them.
                 case "createdAt": SwedishTime.localTimestamp(record.createdAt)
                 case "updatedAt": SwedishTime.localTimestamp(record.updatedAt)
                 case "voidedOn": record.voided?.on.description ?? ""

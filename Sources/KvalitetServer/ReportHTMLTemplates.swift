@@ -18,7 +18,8 @@ enum ReportHTMLTemplates {
     static let style = """
         body{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;color:#222;line-height:1.45}
         h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:2px solid #1f4e79;color:#1f4e79;margin-top:2rem}
-        table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #bbb;padding:.25rem .6rem;text-align:left}
+        table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #bbb;padding:.25rem \
+        .6rem;text-align:left}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.meta{color:#555}figure{margin:1rem 0}
         figcaption{font-size:.9rem;color:#444}@media print{h2{break-after:avoid}figure,table{break-inside:avoid}}
         """
@@ -61,7 +62,8 @@ enum ReportHTMLTemplates {
         {{/riskanalyser}}
         <h2>4.4 Egenkontroller</h2>
         {{#egenkontroller}}
-        <p>{{count}} genomförda egenkontroller, varav {{documented}} dokumenterade och {{withDeficiencies}} med brister. \
+        <p>{{count}} genomförda egenkontroller, varav {{documented}} dokumenterade och {{withDeficiencies}} med \
+        brister. \
         Egenkontroller finns för {{departmentsCovered}} av {{departmentsTotal}} avdelningar \
         och {{sectionsCovered}} av {{sectionsTotal}} sektioner.</p>
         <p>Brukarundersökningar: {{surveyOffered}} erbjöds att svara, {{surveyResponses}} svarade{{responseRate}}.</p>
@@ -70,13 +72,16 @@ enum ReportHTMLTemplates {
         {{/tables}}
         {{/egenkontroller}}
         <h2>5. Beslut från tillsynsmyndigheter</h2>
-        <table><tr><th>Myndighet</th><th class="n">Beslut</th><th class="n">Ärenden</th><th class="n">Ärenden med brister</th></tr>
+        <table><tr><th>Myndighet</th><th class="n">Beslut</th><th class="n">Ärenden</th><th class="n">Ärenden med \
+        brister</th></tr>
         {{#tillsyn}}
-        <tr><td>{{authority}}</td><td class="n">{{decisions}}</td><td class="n">{{cases}}</td><td class="n">{{withDeficiencies}}</td></tr>
+        <tr><td>{{authority}}</td><td class="n">{{decisions}}</td><td class="n">{{cases}}</td><td \
+        class="n">{{withDeficiencies}}</td></tr>
         {{/tillsyn}}
         </table>
         <h2>Handläggningstider {{year}}</h2>
-        <table><tr><th></th><th class="n">Avslutade</th><th class="n">Median, dagar</th><th class="n">90:e percentil, dagar</th></tr>
+        <table><tr><th></th><th class="n">Avslutade</th><th class="n">Median, dagar</th><th class="n">90:e percentil, \
+        dagar</th></tr>
         {{#handlingTimes}}
         <tr><td>{{name}}</td><td class="n">{{closed}}</td><td class="n">{{median}}</td><td class="n">{{p90}}</td></tr>
         {{/handlingTimes}}
@@ -110,7 +115,8 @@ enum ReportHTMLTemplates {
         <th>Nivå</th><th class="n">{{previousYear}}</th><th class="n">Kommunen (Kolada)</th>\
         <th class="n">Liknande kommuner</th><th class="n">Riket</th></tr>\
         {{#nyckeltal}}<tr><td>{{code}} {{name}}</td><td class="n">{{value}}</td>\
-        <td>{{#level}}<span style="color:{{colour}};font-weight:bold">{{word}}</span>{{/level}}{{^level}}–{{/level}}</td>\
+        <td>{{#level}}<span style="color:{{colour}};font-weight:bold">{{word}}</span>{{/level}}\
+        {{^level}}–{{/level}}</td>\
         <td class="n">{{previous}}</td><td class="n">{{municipality}}</td><td class="n">{{group}}</td>\
         <td class="n">{{national}}</td></tr>{{/nyckeltal}}</table>{{/hasNyckeltal}}
         """

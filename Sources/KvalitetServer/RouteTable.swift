@@ -49,7 +49,8 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
             throw HTTPError(
                 .methodNotAllowed, headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")],
                 message:
-                    "\(request.method.rawValue) is not allowed here; allowed: \(allowed.map(\.rawValue).joined(separator: ", "))"
+                    "\(request.method.rawValue) is not allowed here; allowed: "
+                        + "\(allowed.map(\.rawValue).joined(separator: ", "))"
             )
         }
     }

@@ -59,7 +59,9 @@ struct UnitRoutes: Sendable {
         if let bodyId = d.string(object["id"], at: "/id"), bodyId != id {
             d.problem("/id", "must match the id in the path (\(id.prefix(64)))")
         }
-        if !OrgUnit.isValidId(id) { d.problem("/id", "the id in the path must be 1–64 characters of a–z, 0–9 and -") }
+        if !OrgUnit.isValidId(id) {
+            d.problem("/id", "the id in the path must be 1–64 characters of a–z, 0–9 and -")
+        }
         let name = d.string(object["name"], at: "/name")
         let level = d.code(object["level"], at: "/level", as: UnitLevel.self)
         if object["name"] == nil || object["name"] == .null { d.problem("/name", "is required") }

@@ -54,7 +54,8 @@ extension LexSarah: StoredKind {
         for note in f.notes.dropFirst(stored) {
             try db.executeCached(
                 sql: """
-                    INSERT INTO lex_sarah_notes (record_id, number, documented_on, source, kind, author_name, author_title, text, added_at, added_by)
+                    INSERT INTO lex_sarah_notes (record_id, number, documented_on, source, kind, author_name, \
+                    author_title, text, added_at, added_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
@@ -66,7 +67,8 @@ extension LexSarah: StoredKind {
 
     /// The investigation has not reached IVO and the local follow-up routine's date has passed.
     public static var overdueCondition: String? {
-        "EXISTS (SELECT 1 FROM lex_sarah_facts lsf WHERE lsf.record_id = r.id AND lsf.voided = 0 AND lsf.investigation_to_ivo_by < ?)"
+        "EXISTS (SELECT 1 FROM lex_sarah_facts lsf WHERE lsf.record_id = r.id AND lsf.voided = 0 AND "
+            + "lsf.investigation_to_ivo_by < ?)"
     }
 }
 
@@ -118,9 +120,11 @@ extension RecordStore where Kind == Riskanalys {
             try db.execute(
                 sql: """
                     UPDATE riskanalys_risks SET level = CASE
-                        WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN 'hog' ELSE 'mycket_hog' END
+                        WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN \
+                        'hog' ELSE 'mycket_hog' END
                     WHERE level <> CASE
-                        WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN 'hog' ELSE 'mycket_hog' END
+                        WHEN risk_value <= ? THEN 'lag' WHEN risk_value <= ? THEN 'mattlig' WHEN risk_value <= ? THEN \
+                        'hog' ELSE 'mycket_hog' END
                     """,
                 arguments: [
                     levels.lagMax, levels.mattligMax, levels.hogMax, levels.lagMax, levels.mattligMax, levels.hogMax,

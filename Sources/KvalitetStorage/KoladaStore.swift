@@ -22,8 +22,10 @@ public struct KoladaStore: Sendable {
                 for value in values {
                     try db.execute(
                         sql: """
-                            INSERT INTO kolada_values (kpi, municipality, year, value, fetched_at) VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT(kpi, municipality, year) DO UPDATE SET value = excluded.value, fetched_at = excluded.fetched_at
+                            INSERT INTO kolada_values (kpi, municipality, year, value, fetched_at) VALUES (?, ?, ?, \
+                            ?, ?)
+                            ON CONFLICT(kpi, municipality, year) DO UPDATE SET value = excluded.value, fetched_at = \
+                            excluded.fetched_at
                             """,
                         arguments: [
                             value.kpi, value.municipality, value.year, value.value, Timestamp.format(value.fetchedAt),
@@ -32,12 +34,14 @@ public struct KoladaStore: Sendable {
                 let yearsText = "\(years.lowerBound)-\(years.upperBound)"
                 try db.execute(
                     sql: """
-                        INSERT INTO kolada_imports (kpi, municipality, group_id, years, stored, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO kolada_imports (kpi, municipality, group_id, years, stored, imported_at, \
+                        imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [kpi, municipality, group, yearsText, values.count, now, actor.tokenName])
                 try AuditLog.append(
                     db, at: now, actor: actor, action: .koladaImport, recordId: "kolada/\(kpi)",
                     detail:
-                        "\(values.count) values for \(municipality)\(group.map { ", \($0)" } ?? ""), 0000, years \(yearsText)"
+                        "\(values.count) values for \(municipality)\(group.map { ", \($0)" } ?? ""), 0000, years "
+                            + "\(yearsText)"
                 )
                 return values.count
             }

@@ -34,11 +34,14 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
         case .gap(let expected, let found):
             "migrations must be numbered without gaps: expected \(expected), found \(found)"
         case .folderNewerThanBinary(let folder, let binary):
-            "the migrations folder goes to version \(folder) but this binary knows only up to \(binary): use the matching binary"
+            "the migrations folder goes to version \(folder) but this binary knows only up to \(binary): use the "
+                + "matching binary"
         case .folderOlderThanBinary(let folder, let binary):
-            "the migrations folder goes only to version \(folder) but this binary needs \(binary): use the matching migrations folder"
+            "the migrations folder goes only to version \(folder) but this binary needs \(binary): use the matching "
+                + "migrations folder"
         case .databaseNewerThanBinary(let database, let binary):
-            "the database is at schema version \(database), newer than this binary's \(binary): refusing to start; use a newer binary"
+            "the database is at schema version \(database), newer than this "
+                + "binary's \(binary): refusing to start; use a newer binary"
         case .unknownMigration(let identifier):
             "the database has migration \(identifier), which this binary's migrations folder does not: "
                 + "use the binary and migrations folder the database was migrated with"

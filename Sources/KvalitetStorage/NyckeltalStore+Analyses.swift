@@ -37,7 +37,8 @@ extension NyckeltalStore {
                 let at = Timestamp.format(now)
                 try db.execute(
                     sql: """
-                        INSERT INTO nyckeltal_analysis_versions (code, period, first_month, version, current_state, factors, measures,
+                        INSERT INTO nyckeltal_analysis_versions (code, period, first_month, version, current_state, \
+                        factors, measures,
                             consequences, changed_at, changed_by, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
@@ -87,7 +88,8 @@ extension NyckeltalStore {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT period, MAX(version) AS version, MAX(changed_at) AS changed_at, first_month FROM nyckeltal_analysis_versions
+                    SELECT period, MAX(version) AS version, MAX(changed_at) AS changed_at, first_month FROM \
+                    nyckeltal_analysis_versions
                     WHERE code = ? GROUP BY period ORDER BY first_month, period
                     """, arguments: [code]
             ).compactMap { row in
@@ -96,7 +98,8 @@ extension NyckeltalStore {
                     try String.fetchOne(
                         db,
                         sql: """
-                            SELECT changed_by FROM nyckeltal_analysis_versions WHERE code = ? AND period = ? AND version = ?
+                            SELECT changed_by FROM nyckeltal_analysis_versions WHERE code = ? AND period = ? AND \
+                            version = ?
                             """, arguments: [code, period.description, row["version"] as Int]) ?? ""
                 return AnalysisSummary(
                     period: period, version: row["version"],

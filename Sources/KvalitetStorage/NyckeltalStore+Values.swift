@@ -42,7 +42,8 @@ extension NyckeltalStore {
                     if ifMatch != current.version { throw DomainError.staleVersion(current: current.version) }
                 } else if ifMatch != nil {
                     throw DomainError.notFound(
-                        "no value of \(code) for \(period) \(unitId.map { "at \($0)" } ?? "for the whole organisation") to replace"
+                        "no value of \(code) for \(period) "
+                            + "\(unitId.map { "at \($0)" } ?? "for the whole organisation") to replace"
                     )
                 }
                 let stored = NyckeltalValue(
@@ -52,7 +53,8 @@ extension NyckeltalStore {
                 if current == nil {
                     try db.execute(
                         sql: """
-                            INSERT INTO nyckeltal_values (code, unit_id, period, first_month, last_month, hundredths, version, updated_at, updated_by)
+                            INSERT INTO nyckeltal_values (code, unit_id, period, first_month, last_month, hundredths, \
+                            version, updated_at, updated_by)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [

@@ -35,7 +35,8 @@ public struct NyckeltalStore: Sendable {
                     if let voided = current.voided {
                         throw DomainError.conflict(
                             rule:
-                                "\(nyckeltal.code) was voided on \(voided.on) (\(voided.reason)); a voided key figure cannot change"
+                                "\(nyckeltal.code) was voided on \(voided.on) (\(voided.reason)); a voided key figure "
+                                    + "cannot change"
                         )
                     }
                 } else if ifMatch != nil {
@@ -153,10 +154,13 @@ public struct NyckeltalStore: Sendable {
         let updatedAt = Timestamp.format(stored.updatedAt)
         try db.execute(
             sql: """
-                INSERT INTO nyckeltal (code, name, kolada_kpi, version, created_at, created_by, updated_at, voided_on, voided_reason, voided_by, body)
+                INSERT INTO nyckeltal (code, name, kolada_kpi, version, created_at, created_by, updated_at, \
+                voided_on, voided_reason, voided_by, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(code) DO UPDATE SET name = excluded.name, kolada_kpi = excluded.kolada_kpi, version = excluded.version,
-                    updated_at = excluded.updated_at, voided_on = excluded.voided_on, voided_reason = excluded.voided_reason,
+                ON CONFLICT(code) DO UPDATE SET name = excluded.name, kolada_kpi = excluded.kolada_kpi, version = \
+                excluded.version,
+                    updated_at = excluded.updated_at, voided_on = excluded.voided_on, voided_reason = \
+                    excluded.voided_reason,
                     voided_by = excluded.voided_by, body = excluded.body
                 """,
             arguments: [
@@ -165,7 +169,8 @@ public struct NyckeltalStore: Sendable {
             ])
         try db.execute(
             sql: """
-                INSERT INTO nyckeltal_versions (code, version, action, changed_at, changed_by, request_id, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO nyckeltal_versions (code, version, action, changed_at, changed_by, request_id, snapshot) \
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [n.code, stored.version, action.rawValue, updatedAt, actor.tokenName, actor.requestId, snapshot])
         let audit: AuditAction =

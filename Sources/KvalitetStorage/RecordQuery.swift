@@ -78,7 +78,8 @@ enum Visibility {
     private static func subtree(name: String, roots: Int) -> String {
         let marks = Array(repeating: "?", count: roots).joined(separator: ", ")
         return
-            "\(name)(id) AS (SELECT id FROM units WHERE id IN (\(marks)) UNION SELECT u.id FROM units u JOIN \(name) s ON u.parent_id = s.id)"
+            "\(name)(id) AS (SELECT id FROM units WHERE id IN (\(marks)) UNION SELECT u.id FROM units u JOIN \(name) "
+                + "s ON u.parent_id = s.id)"
     }
 
     /// Whether `unitId` lies in one of the actor's subtrees (always true for an unscoped actor).

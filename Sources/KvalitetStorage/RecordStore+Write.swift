@@ -35,7 +35,8 @@ extension RecordStore {
         } else {
             try db.executeCached(
                 sql: """
-                    UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, version = ?,
+                    UPDATE records SET status = ?, title = ?, title_folded = ?, category = ?, primary_date = ?, \
+                    version = ?,
                         updated_at = ?, voided_on = ?, voided_reason = ?, voided_by = ?, body = ?
                     WHERE id = ?
                     """, arguments: common + [id])

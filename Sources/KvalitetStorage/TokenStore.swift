@@ -49,7 +49,9 @@ public struct TokenStore: Sendable {
         name: String, role: Role, unitIds: [String], expiresAt: Date? = nil, by actor: Actor
     ) async throws -> String {
         var problems = ProblemList()
-        if !TokenStore.isValidName(name) { problems.add("/name", "must be 1–64 characters of letters, digits, . _ -") }
+        if !TokenStore.isValidName(name) {
+            problems.add("/name", "must be 1–64 characters of letters, digits, . _ -")
+        }
         if let expiresAt, expiresAt <= database.now { problems.add("/expiresAt", "must lie in the future") }
         try problems.throwIfAny()
         let secret = TokenStore.newSecret()

@@ -35,13 +35,15 @@ public struct UnitStore: Sendable {
                 if exists {
                     try db.execute(
                         sql: """
-                            UPDATE units SET name = ?, level = ?, parent_id = ?, area = ?, opened_on = ?, closed_on = ?, updated_at = ?
+                            UPDATE units SET name = ?, level = ?, parent_id = ?, area = ?, opened_on = ?, closed_on = \
+                            ?, updated_at = ?
                             WHERE id = ?
                             """, arguments: arguments)
                 } else {
                     try db.execute(
                         sql: """
-                            INSERT INTO units (name, level, parent_id, area, opened_on, closed_on, updated_at, id, created_at)
+                            INSERT INTO units (name, level, parent_id, area, opened_on, closed_on, updated_at, id, \
+                            created_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """, arguments: arguments + [now])
                 }

@@ -35,7 +35,8 @@ struct Demo: AsyncParsableCommand {
         let scale = records.map { DemoPlan.scale(forRecords: $0, today: today, years: years) } ?? scale ?? 1
         let planned = DemoPlan(today: today, years: years, scale: scale).records
         printError(
-            "Loading \(planned) records (scale \(String(format: "%.3f", scale)), \(years) years and this year so far) into \(config.databasePath)"
+            "Loading \(planned) records (scale \(String(format: "%.3f", scale)), \(years) years and this year so far) "
+                + "into \(config.databasePath)"
         )
         let started = Date()
         do {
@@ -55,7 +56,8 @@ struct Demo: AsyncParsableCommand {
             print(token)
         }
         printError(
-            "Start the service on it and open the report: GET /api/v1/kvalitetsberattelse/\(SwedishTime.today(services.database.clock).year - 1)?format=html"
+            "Start the service on it and open the report: GET "
+                + "/api/v1/kvalitetsberattelse/\(SwedishTime.today(services.database.clock).year - 1)?format=html"
         )
     }
 }

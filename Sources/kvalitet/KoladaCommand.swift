@@ -17,7 +17,8 @@ struct KoladaImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract:
-            "Fetch a KPI's yearly values for a municipality, its comparison group and the country (0000), and store them."
+            "Fetch a KPI's yearly values for a municipality, its comparison group and the country (0000), "
+                + "and store them."
     )
 
     @OptionGroup var options: DatabaseOptions
