@@ -31,13 +31,17 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
         case .folderMissing(let path): "migrations folder not found: \(path) (set --migrations or KVALITET_MIGRATIONS)"
         case .badFileName(let name): "migration file name must be NNNN_name.sql: \(name)"
         case .duplicateVersion(let version): "two migration files have version \(version)"
-        case .gap(let expected, let found): "migrations must be numbered without gaps: expected \(expected), found \(found)"
+        case .gap(let expected, let found):
+            "migrations must be numbered without gaps: expected \(expected), found \(found)"
         case .folderNewerThanBinary(let folder, let binary):
-            "the migrations folder goes to version \(folder) but this binary knows only up to \(binary): use the matching binary"
+            "the migrations folder goes to version \(folder) but this binary knows only up to \(binary): "
+                + "use the matching binary"
         case .folderOlderThanBinary(let folder, let binary):
-            "the migrations folder goes only to version \(folder) but this binary needs \(binary): use the matching migrations folder"
+            "the migrations folder goes only to version \(folder) but this binary needs \(binary): "
+                + "use the matching migrations folder"
         case .databaseNewerThanBinary(let database, let binary):
-            "the database is at schema version \(database), newer than this binary's \(binary): refusing to start; use a newer binary"
+            "the database is at schema version \(database), newer than this binary's \(binary): "
+                + "refusing to start; use a newer binary"
         case .unknownMigration(let identifier):
             "the database has migration \(identifier), which this binary's migrations folder does not: "
                 + "use the binary and migrations folder the database was migrated with"
@@ -63,14 +67,19 @@ public enum Migrations {
                   let version = Int(stem[..<underscore]) else { throw MigrationError.badFileName(name) }
             if migrations.contains(where: { $0.version == version }) { throw MigrationError.duplicateVersion(version) }
             let sql = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-            migrations.append(Migration(version: version, name: String(stem[stem.index(after: underscore)...]), sql: sql))
+            let name = String(stem[stem.index(after: underscore)...])
+            migrations.append(Migration(version: version, name: name, sql: sql))
         }
         for (index, migration) in migrations.enumerated() where migration.version != index + 1 {
             throw MigrationError.gap(expected: index + 1, found: migration.version)
         }
         let folderVersion = migrations.last?.version ?? 0
-        if folderVersion > binaryVersion { throw MigrationError.folderNewerThanBinary(folder: folderVersion, binary: binaryVersion) }
-        if folderVersion < binaryVersion { throw MigrationError.folderOlderThanBinary(folder: folderVersion, binary: binaryVersion) }
+        if folderVersion > binaryVersion {
+            throw MigrationError.folderNewerThanBinary(folder: folderVersion, binary: binaryVersion)
+        }
+        if folderVersion < binaryVersion {
+            throw MigrationError.folderOlderThanBinary(folder: folderVersion, binary: binaryVersion)
+        }
         return migrations
     }
 }
@@ -116,7 +125,8 @@ struct Migrator {
         }
         try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         for migration in migrations where migration.version <= applied {
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)",
+                           arguments: [migration.identifier])
         }
         try db.execute(sql: "DROP TABLE schema_migrations")
         logger.notice("migration bookkeeping adopted into grdb_migrations", metadata: ["version": "\(applied)"])

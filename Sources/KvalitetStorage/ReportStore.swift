@@ -22,15 +22,17 @@ public struct ReportStore: Sendable {
             // Loaded in this transaction, never from the cache: the cached tree may be of a later (or,
             // for units written by another process, an earlier) moment than the sums read below.
             let tree = try UnitStore.tree(db)
-            if let unitId = request.unitId, tree.units[unitId] == nil || !Visibility.unitInScope(unitId, actor: actor, tree: tree) {
+            if let unitId = request.unitId,
+               tree.units[unitId] == nil || !Visibility.unitInScope(unitId, actor: actor, tree: tree) {
                 throw DomainError.notFound("no unit \(unitId)")
             }
             let scope = ReportScope(request: request, actor: actor, tree: tree)
             let asOf = min(SwedishTime.date(of: now), request.yearEnd)
             let sql = ReportSQL(db: db, scope: scope, request: request)
             let report = Kvalitetsberattelse(
-                request: request, generatedAt: now, received: try sql.received(), lexSarah: try sql.lexSarah(asOf: asOf),
-                analysis: try sql.analysis(), riskanalyser: try sql.riskanalyser(), egenkontroller: try sql.egenkontroller(),
+                request: request, generatedAt: now, received: try sql.received(),
+                lexSarah: try sql.lexSarah(asOf: asOf), analysis: try sql.analysis(),
+                riskanalyser: try sql.riskanalyser(), egenkontroller: try sql.egenkontroller(),
                 tillsyn: try sql.tillsyn(), handlingTimes: try sql.handlingTimes(), nyckeltal: try sql.nyckeltal())
             return GeneratedReport(report: report, generation: try Self.generation(db), units: tree)
         }
@@ -88,7 +90,8 @@ struct ReportScope {
     func openUnits(level: UnitLevel, request: ReportRequest) -> [OrgUnit] {
         tree.units.values.filter { unit in
             unit.level == level && (units?.contains(unit.id) ?? true)
-                && (unit.openedOn.map { $0 <= request.yearEnd } ?? true) && (unit.closedOn.map { $0 >= request.yearStart } ?? true)
+                && (unit.openedOn.map { $0 <= request.yearEnd } ?? true)
+                && (unit.closedOn.map { $0 >= request.yearStart } ?? true)
         }
     }
 

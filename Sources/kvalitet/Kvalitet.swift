@@ -10,7 +10,8 @@ import Logging
 struct Kvalitet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kvalitet: systematic quality work for Swedish social services.",
-        subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self])
+        subcommands: [Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self,
+                      KoladaCommand.self])
 }
 
 /// The settings every subcommand takes as flags (`--database`, `--migrations`, …; `serve` takes more),

@@ -52,7 +52,8 @@ struct Migrate: AsyncParsableCommand {
 /// `kvalitet check`: SQLite's integrity check, and the report's running sums against the records.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run SQLite's integrity check and recount the report's sums from the records; exit 1 unless both agree.")
+        abstract: "Run SQLite's integrity check and recount the report's sums from the records; "
+            + "exit 1 unless both agree.")
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
