@@ -52,11 +52,7 @@ let package = Package(
         // The demo municipality `kvalitet demo` loads, through the same stores the API uses.
         .target(
             name: "KvalitetDemo",
-            dependencies: [
-                "KvalitetDomain",
-                "KvalitetStorage",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
+            dependencies: ["KvalitetDomain", "KvalitetStorage"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // The Kolada API v3 client and importer.

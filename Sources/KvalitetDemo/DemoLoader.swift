@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KvalitetDomain
 import KvalitetStorage
 
@@ -35,17 +34,16 @@ public struct DemoLoader: Sendable {
     ]
 
     /// Refuses a database that already holds units or records: demo data never mixes with real data.
-    /// Records go in `batchSize` to a transaction (each through the stores' in-transaction create and
-    /// change); only the position in the plan and the random generator carry from one to the next,
-    /// so memory stays flat however many records are loaded. `progress` gets a line every few seconds.
+    /// Records go in `batchSize` to a transaction of a `BulkLoad` (each create and workflow step
+    /// through the same domain and store rules as the API); only the position in the plan and the
+    /// random generator carry from one to the next, so memory stays flat however many records are
+    /// loaded. `progress` gets a line every few seconds.
     public func load(
         seed: UInt64 = 2025, years: Int = 5, scale: Double = 1, batchSize: Int = 2000,
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> Summary {
-        let existing = try await database.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM records)") ?? 0
-        }
-        guard existing == 0 else {
+        let bulk = BulkLoad(database, actor: actor)
+        guard try await bulk.isEmpty() else {
             throw DomainError.conflict(
                 rule: "the database already has units or records; load the demo into a new database (--database)")
         }
@@ -57,41 +55,27 @@ public struct DemoLoader: Sendable {
         }
         let today = SwedishTime.today(database.clock)
         let plan = DemoPlan(today: today, years: years, scale: scale)
-        let generator = DemoRecords(
-            actor: actor, today: today, sections: Self.organisation.filter { $0.2 == .sektion }.map(\.0),
-            settings: RecordSettings(), clock: database.clock, tree: try await units.tree())
-        // A transaction of a few thousand records dirties tens of megabytes of pages: with SQLite's
-        // default 2 MB cache they would spill to the WAL mid-transaction, again and again. The
-        // writer connection gets a bigger cache for the load and its own size back afterwards.
-        let cacheSize = try await database.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000 }
-        let restore = { @Sendable (db: Database) throws in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-        do {
-            let summary = try await write(
-                plan, with: generator, seed: seed, batchSize: batchSize, summary: summary, progress: progress)
-            try await database.pool.writeWithoutTransaction(restore)
-            return summary
-        } catch {
-            try? await database.pool.writeWithoutTransaction(restore)
-            throw error
+        let generator = DemoRecords(today: today, sections: Self.organisation.filter { $0.2 == .sektion }.map(\.0))
+        return try await bulk.withPageCache(mebibytes: 64) { [summary] in
+            try await write(
+                plan, with: generator, to: bulk, seed: seed, batchSize: batchSize, summary: summary,
+                progress: progress)
         }
     }
 
     private func write(
-        _ plan: DemoPlan, with generator: DemoRecords, seed: UInt64, batchSize: Int, summary: Summary,
-        progress: @escaping @Sendable (String) -> Void
+        _ plan: DemoPlan, with generator: DemoRecords, to bulk: BulkLoad, seed: UInt64, batchSize: Int,
+        summary: Summary, progress: @escaping @Sendable (String) -> Void
     ) async throws -> Summary {
         var cursor = Cursor(random: SplitMix64(seed: seed), summary: summary)
         // Wall time only for the progress line's rate: monotonic, and not the service's clock.
         let started = ContinuousClock.now
         var reported = started
-        try await database.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = "
-            + "-65536") }  // 64 MB
         while cursor.item < plan.items.count {
             let before = cursor
-            cursor = try await database.pool.write { db in
+            cursor = try await bulk.transaction { batch in
                 var cursor = before
                 var written = 0
-                let batch = DemoRecords.Batch(db: db, pending: PendingTallies())
                 while written < batchSize, cursor.item < plan.items.count {
                     let item = plan.items[cursor.item]
                     if cursor.index < item.count {
@@ -104,7 +88,6 @@ public struct DemoLoader: Sendable {
                         cursor.index = 0
                     }
                 }
-                try batch.pending.flush(in: db)
                 return cursor
             }
             let now = ContinuousClock.now

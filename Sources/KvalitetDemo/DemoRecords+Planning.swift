@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KvalitetDomain
 import KvalitetStorage
 
@@ -7,7 +6,7 @@ import KvalitetStorage
 /// through its workflow with the same store steps as the records in `DemoRecords.swift`.
 extension DemoRecords {
     func riskanalys(
-        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: BulkBatch
     ) throws {
         let planned = day(in: year, &random)
         let risks = (0..<Int.random(in: 1...4, using: &random)).map { index in
@@ -30,7 +29,7 @@ extension DemoRecords {
     }
 
     func egenkontroll(
-        survey: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+        survey: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: BulkBatch
     ) throws {
         let planned = day(in: year, &random)
         var record: CaseRecord<Egenkontroll> = try create(
@@ -64,7 +63,7 @@ extension DemoRecords {
     }
 
     func tillsynsbeslut(
-        index: Int, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+        index: Int, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: BulkBatch
     ) throws {
         let authority: TillsynAuthority = index == 0 && year % 2 == 0 ? .jo : .ivo
         // Often two decisions in one IVO case: the first with deficiencies, the follow-up without.

@@ -1,24 +1,18 @@
 import Foundation
-import GRDB
 import KvalitetDomain
 import KvalitetStorage
 
-/// The demo's records, one at a time, each taken through its workflow as staff would. Every create
-/// and every step is the stores' own in-transaction `RecordStore.create`/`change` (the same checks,
-/// case numbering, facts, history and audit rows as the API); the loader decides how many records
-/// share one transaction.
+/// The demo's records, one at a time, each taken through its workflow as staff would: every
+/// create and every step goes through the bulk load's batch, with the same checks, case numbering,
+/// facts, history and audit rows as the API; the loader decides how many records share one transaction.
 struct DemoRecords: Sendable {
-    let actor: Actor
     let today: LocalDate
     let sections: [String]
-    let settings: RecordSettings
-    let clock: any KvalitetClock
-    /// The demo's units, loaded once: nothing changes them during the load.
-    let tree: OrgTree
 
     /// Writes record number `index` (0-based) of `item` and its workflow steps in `batch`.
     func write(
-        _ item: DemoPlan.Item, index: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+        _ item: DemoPlan.Item, index: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary,
+        in batch: BulkBatch
     ) throws {
         switch item.family {
         case .avvikelse: try avvikelse(year: item.year, random: &random, summary: &summary, in: batch)
@@ -33,55 +27,43 @@ struct DemoRecords: Sendable {
         }
     }
 
-    /// The loader's transaction: the report's sums of its writes are gathered in `pending` and
-    /// added once, by the loader, before it commits.
-    struct Batch {
-        let db: Database
-        let pending: PendingTallies
-    }
-
     // MARK: - Store steps
 
     func create<K: StoredKind>(
-        _ fields: K.Fields, _ summary: inout DemoLoader.Summary, in batch: Batch
+        _ fields: K.Fields, _ summary: inout DemoLoader.Summary, in batch: BulkBatch
     ) throws -> CaseRecord<K> {
-        let record = try RecordStore<K>.create(
-            fields, by: actor, idempotency: nil, at: clock.now(), settings: settings, in: batch.db,
-            units: { _ in tree }, pending: batch.pending
-        ).record
+        let record: CaseRecord<K> = try batch.create(fields)
         summary.records += 1
         return record
     }
 
     /// A transition to `status` with the fields the step fills in.
     func step<K: StoredKind>(
-        _ record: CaseRecord<K>, to status: K.Status, _ summary: inout DemoLoader.Summary, in batch: Batch,
+        _ record: CaseRecord<K>, to status: K.Status, _ summary: inout DemoLoader.Summary, in batch: BulkBatch,
         _ change: (inout K.Fields) -> Void = { _ in }
     ) throws -> CaseRecord<K> {
-        var fields = record.fields
-        change(&fields)
-        summary.changes += 1
-        return try RecordStore<K>.change(
-            record, expectedVersion: record.version, by: actor, action: .transition, at: clock.now(),
-            settings: settings, in: batch.db, units: { _ in tree }, pending: batch.pending
-        ) { current, today in
-            try K.transition(current, to: status, with: fields, today: today)
-        }
+        try self.change(record, to: status, &summary, in: batch, change)
     }
 
     /// An edit (PATCH) that keeps the status.
     func edit<K: StoredKind>(
-        _ record: CaseRecord<K>, _ summary: inout DemoLoader.Summary, in batch: Batch,
+        _ record: CaseRecord<K>, _ summary: inout DemoLoader.Summary, in batch: BulkBatch,
+        _ change: (inout K.Fields) -> Void
+    ) throws -> CaseRecord<K> {
+        try self.change(record, to: nil, &summary, in: batch, change)
+    }
+
+    /// The record with `change` made to its fields: a transition when `status` is given, else an edit.
+    private func change<K: StoredKind>(
+        _ record: CaseRecord<K>, to status: K.Status?, _ summary: inout DemoLoader.Summary, in batch: BulkBatch,
         _ change: (inout K.Fields) -> Void
     ) throws -> CaseRecord<K> {
         var fields = record.fields
         change(&fields)
         summary.changes += 1
-        return try RecordStore<K>.change(
-            record, expectedVersion: record.version, by: actor, action: .update, at: clock.now(),
-            settings: settings, in: batch.db, units: { _ in tree }, pending: batch.pending
-        ) { current, _ in
-            try K.edit(current, to: fields)
+        return try batch.change(record, action: status == nil ? .update : .transition) { current, today in
+            guard let status else { return try K.edit(current, to: fields) }
+            return try K.transition(current, to: status, with: fields, today: today)
         }
     }
 
@@ -100,7 +82,7 @@ struct DemoRecords: Sendable {
     // MARK: - Families
 
     private func avvikelse(
-        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: BulkBatch
     ) throws {
         let received = day(in: year, &random)
         let category = random.pick([
@@ -127,7 +109,7 @@ struct DemoRecords: Sendable {
     }
 
     private func klagomal(
-        staff: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+        staff: Bool, year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: BulkBatch
     ) throws {
         let received = day(in: year, &random)
         let submitter: KlagomalSubmitter =
@@ -158,7 +140,7 @@ struct DemoRecords: Sendable {
     }
 
     private func lexSarah(
-        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: Batch
+        year: Int, random: inout SplitMix64, summary: inout DemoLoader.Summary, in batch: BulkBatch
     ) throws {
         let reported = day(in: year, &random)
         var record: CaseRecord<LexSarah> = try create(

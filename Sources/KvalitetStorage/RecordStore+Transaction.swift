@@ -16,15 +16,9 @@ extension RecordStore {
         if let idempotency, let replay = try replay(idempotency, actor: actor, in: db) {
             return .replayed(replay)
         }
-        try checkUnits(of: fields, actor: actor, tree: units(db))
-        let year = Kind.primaryDate(of: fields).year
-        let last =
-            try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
-                arguments: [Kind.family.rawValue, year]) ?? 0
-        let record = CaseRecord<Kind>(
-            id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
-            fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
+        let record = try fresh(fields, by: actor, at: now, tree: units(db)) { year in
+            try lastSequence(year: year, in: db) + 1
+        }
         try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db, pending: pending)
         if let idempotency {
             try db.executeCached(
@@ -38,6 +32,26 @@ extension RecordStore {
                 ])
         }
         return .created(record)
+    }
+
+    /// The highest case number of the family in `year` (0 when none).
+    static func lastSequence(year: Int, in db: Database) throws -> Int {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
+            arguments: [Kind.family.rawValue, year]) ?? 0
+    }
+
+    /// A new record of `fields` in the workflow's first status, numbered by `sequence` (the next
+    /// case number in a year); refused unless its units exist, are open and the actor may use them.
+    static func fresh(
+        _ fields: Kind.Fields, by actor: Actor, at now: Date, tree: OrgTree, sequence: (Int) throws -> Int
+    ) throws -> CaseRecord<Kind> {
+        try checkUnits(of: fields, actor: actor, tree: tree)
+        let year = Kind.primaryDate(of: fields).year
+        return CaseRecord<Kind>(
+            id: CaseNumber(family: Kind.family, year: year, sequence: try sequence(year)),
+            status: Kind.workflow.initial, fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName,
+            updatedAt: now, voided: nil)
     }
 
     /// A voided record never changes; a change must be of the version it was computed from.
@@ -79,6 +93,18 @@ extension RecordStore {
             LocalDate
         ) throws -> CaseRecord<Kind>
     ) throws -> CaseRecord<Kind> {
+        let next = try next(
+            after: current, expectedVersion: expectedVersion, by: actor, at: now, tree: units(db), transform)
+        try write(next, previous: current, action: action, actor: actor, settings: settings, in: db, pending: pending)
+        return next
+    }
+
+    /// The version after `current` that `transform` computes, checked by every change rule
+    /// (not voided, `expectedVersion`, the family's change rules, units) and stamped `now`.
+    static func next(
+        after current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, at now: Date, tree: OrgTree,
+        _ transform: (CaseRecord<Kind>, LocalDate) throws -> CaseRecord<Kind>
+    ) throws -> CaseRecord<Kind> {
         try checkChangeable(current, expectedVersion: expectedVersion)
         var next = try transform(current, SwedishTime.date(of: now))
         try Kind.checkChange(from: current.fields, to: next.fields)
@@ -89,9 +115,8 @@ extension RecordStore {
         next.updatedAt = now
         // Units the record already names stay allowed for an actor who sees it through another one.
         try checkUnits(
-            of: next.fields, actor: actor, tree: units(db),
+            of: next.fields, actor: actor, tree: tree,
             alreadyNamed: Set(Kind.units(of: current.fields).map(\.unitId)))
-        try write(next, previous: current, action: action, actor: actor, settings: settings, in: db, pending: pending)
         return next
     }
 }

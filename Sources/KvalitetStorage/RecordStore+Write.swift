@@ -12,9 +12,20 @@ extension RecordStore {
         settings: RecordSettings,
         in db: Database, pending: PendingTallies? = nil
     ) throws {
-        let isNew = previous == nil
-        let id = record.id.description
         let body = try RecordCodec.encode(record)
+        try writeRow(record, body: body, isNew: previous == nil, in: db)
+        try Kind.writeFacts(record, to: db, settings: settings)
+        let delta = ReportTally.delta(
+            from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
+            to: Kind.reportTallies(record, settings: settings))
+        if let pending { pending.add(delta) } else { try ReportCounts.apply(delta, in: db) }
+        try writeHistory(record, body: body, action: action, actor: actor, in: db)
+    }
+
+    /// The record's row (`body` is its encoded JSON) and its units: inserted for a new record,
+    /// replaced for a changed one.
+    static func writeRow(_ record: CaseRecord<Kind>, body: String, isNew: Bool, in db: Database) throws {
+        let id = record.id.description
         let title = Kind.title(of: record.fields)
         let common: StatementArguments = [
             record.status.rawValue, title, TextRules.searchKey(title), Kind.category(of: record.fields),
@@ -46,11 +57,13 @@ extension RecordStore {
             try db.executeCached(
                 sql: "INSERT INTO record_units (record_id, unit_id) VALUES (?, ?)", arguments: [id, unitId])
         }
-        try Kind.writeFacts(record, to: db, settings: settings)
-        let delta = ReportTally.delta(
-            from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
-            to: Kind.reportTallies(record, settings: settings))
-        if let pending { pending.add(delta) } else { try ReportCounts.apply(delta, in: db) }
+    }
+
+    /// One version of the record in its history (`body` its encoded JSON) and its audit entry.
+    static func writeHistory(
+        _ record: CaseRecord<Kind>, body: String, action: ChangeAction, actor: Actor, in db: Database
+    ) throws {
+        let id = record.id.description
         try db.executeCached(
             sql: """
                 INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
