@@ -3,11 +3,15 @@ import KvalitetDomain
 import KvalitetStorage
 
 /// `GET /api/v1/kvalitetsberattelse/{year}`: the yearly figures as JSON, a printable HTML page or flat CSV.
-/// Answers `304 Not Modified` to an `If-None-Match` naming the current `ETag`, without computing anything.
+/// Answers `304 Not Modified` to an `If-None-Match` naming the current `ETag`, without computing anything,
+/// and sends a report already computed for the same `ETag` as it was (its `generatedAt` included).
 struct ReportRoutes: Sendable {
     let reports: ReportStore
     let clock: any KvalitetClock
     let etag = ReportETag()
+    /// The reports sent lately, by `ETag`: a report is computed once per data generation, request,
+    /// format, unit scope and day, however many ask for it (a few dozen kept, the unused dropped first).
+    let rendered = VersionCache<RenderedReport>(capacity: 64)
 
     func register(on table: inout RouteRegistrar) {
         table.add(.get, "/api/v1/kvalitetsberattelse/:year", query: Self.parameters, use: report)
@@ -37,44 +41,62 @@ struct ReportRoutes: Sendable {
             ])
         }
         let today = SwedishTime.today(clock)
-        if let ifNoneMatch = request.headers[.ifNoneMatch] {
-            let current = etag.value(
-                generation: try await reports.generation(), request: reportRequest, format: chosen, actor: actor,
-                today: today)
-            if ReportETag.matches(ifNoneMatch, current) {
-                var headers = ReportETag.cacheHeaders
-                headers[.eTag] = current
-                return Response(status: .notModified, headers: headers)
-            }
+        let current = etag.value(
+            generation: try await reports.generation(), request: reportRequest, format: chosen, actor: actor,
+            today: today)
+        if let ifNoneMatch = request.headers[.ifNoneMatch], ReportETag.matches(ifNoneMatch, current) {
+            var headers = ReportETag.cacheHeaders
+            headers[.eTag] = current
+            return Response(status: .notModified, headers: headers)
         }
+        if let sent = rendered.value(for: .init(id: current, version: 0)) { return sent.response(etag: current) }
         let generated = try await reports.generate(reportRequest, by: actor)
-        let report = generated.report
-        var headers = ReportETag.cacheHeaders
-        headers[.eTag] = etag.value(
+        let tag = etag.value(
             generation: generated.generation, request: reportRequest, format: chosen, actor: actor, today: today)
-        switch chosen {
+        let body = Self.render(generated, format: chosen, unitId: unitId)
+        rendered.store(body, for: .init(id: tag, version: 0))
+        return body.response(etag: tag)
+    }
+
+    /// The report in `format` (`json`, `html` or `csv`).
+    static func render(_ generated: GeneratedReport, format: String, unitId: String?) -> RenderedReport {
+        let report = generated.report
+        switch format {
         case "html":
             let names = generated.units.units.mapValues(\.name)
             let scopeName = unitId.flatMap { names[$0] } ?? "Hela organisationen"
-            headers[.contentType] = "text/html; charset=utf-8"
-            return Response(
-                status: .ok, headers: headers,
-                body: .init(
-                    byteBuffer: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName))))
+            return RenderedReport(
+                contentType: "text/html; charset=utf-8", disposition: nil,
+                body: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName)))
         case "csv":
             // The one timestamp in Swedish local time with its offset, as in the record lists' CSV.
             let rows = ReportWire.flatRows(ReportWire.json(report)).map { row in
                 CSVFormat.row([row.0, row.0 == "generatedAt" ? SwedishTime.localTimestamp(report.generatedAt) : row.1])
             }.joined()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"kvalitetsberattelse-\(year).csv\""
-            return Response(
-                status: .ok, headers: headers,
-                body: .init(
-                    byteBuffer: ByteBuffer(
-                        bytes: CSVFormat.bom + Array((CSVFormat.row(["figur", "varde"]) + rows).utf8))))
+            return RenderedReport(
+                contentType: "text/csv; charset=utf-8",
+                disposition: "attachment; filename=\"kvalitetsberattelse-\(report.request.year).csv\"",
+                body: ByteBuffer(bytes: CSVFormat.bom + Array((CSVFormat.row(["figur", "varde"]) + rows).utf8)))
         default:
-            return Reply.json(ReportWire.json(report), headers: headers)
+            return RenderedReport(
+                contentType: "application/json; charset=utf-8", disposition: nil,
+                body: ByteBuffer(bytes: JSONWriter.bytes(ReportWire.json(report))))
         }
+    }
+}
+
+/// A report as sent: the same bytes for every request with the same `ETag` (the same data
+/// generation, request, format, unit scope and day), computed once for all of them.
+struct RenderedReport: Sendable {
+    let contentType: String
+    let disposition: String?
+    let body: ByteBuffer
+
+    func response(etag: String) -> Response {
+        var headers = ReportETag.cacheHeaders
+        headers[.eTag] = etag
+        headers[.contentType] = contentType
+        if let disposition { headers[.contentDisposition] = disposition }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 }
