@@ -192,11 +192,10 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         }
         let page = try await store.list(query, by: actor)
         let wire = wire
+        let today = wire.today.description
         // Lists show titles (what a list is read by) but never descriptions, measures or other free text.
         let items = page.items.map { record in
-            let key = VersionCache<[UInt8]>.Key(
-                id: record.id.description, version: record.version,
-                variant: wire.today.description)
+            let key = VersionCache<[UInt8]>.Key(id: record.id.description, version: record.version, variant: today)
             if let bytes = listItems.value(for: key) { return bytes }
             let bytes = JSONWriter.bytes(
                 Wire.json(

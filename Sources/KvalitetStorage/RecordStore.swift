@@ -143,9 +143,16 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
     /// A committed version as a record, decoded once per version. Only a committed version (a
     /// reader's snapshot, or the writer's row after its commit) may fill the cache.
     static func decode(_ stored: StoredVersion, cache: VersionCache<any Sendable>) throws -> CaseRecord<Kind> {
-        let key = VersionCache<any Sendable>.Key(id: stored.id, version: stored.version)
+        try decode(id: stored.id, version: stored.version, cache: cache) { stored.body }
+    }
+
+    /// The same, reading the body (`body`) only when the version is not in the cache.
+    static func decode(
+        id: String, version: Int, cache: VersionCache<any Sendable>, body: () -> String
+    ) throws -> CaseRecord<Kind> {
+        let key = VersionCache<any Sendable>.Key(id: id, version: version)
         if let record = cache.value(for: key) as? CaseRecord<Kind> { return record }
-        let record = try RecordCodec.decode(stored.body, as: Kind.self)
+        let record = try RecordCodec.decode(body(), as: Kind.self)
         cache.store(record, for: key)
         return record
     }
@@ -182,9 +189,12 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             prelude.sql + "SELECT r.id, r.version, r.body FROM records r WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY r.year DESC, r.seq DESC LIMIT ?"
         var items: [CaseRecord<Kind>] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        // Kept prepared (the text varies only with the filters given), except with a text search,
+        // whose number of LIKE terms would make a statement per query.
+        let statement = query.text == nil ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
-            items.append(try decode(StoredVersion(id: row[0], version: row[1], body: row[2]), cache: cache))
+            items.append(try decode(id: row[0], version: row[1], cache: cache) { row[2] })
         }
         let hasMore = items.count > query.limit
         if hasMore { items.removeLast() }

@@ -19,7 +19,8 @@ enum ReportCounts {
     enum Table {
         case counts, totals
 
-        func arguments(_ tally: ReportTally, _ grain: ReportGrain) -> StatementArguments {
+        /// A sum's row: its primary key's values, in the order of `columns`.
+        func row(_ tally: ReportTally, _ grain: ReportGrain) -> [String] {
             let period = grain.period(of: tally.date)
             return self == .counts
                 ? [tally.metric.rawValue, grain.rawValue, period, tally.units, tally.key.stored]
@@ -27,58 +28,55 @@ enum ReportCounts {
         }
 
         /// The three statements that change a sum, written once per table (every record write runs them).
-        var sql:
-            (
-                upsert: String, subtract: String,
-                remove: String
-            )
-        { self == .counts ? Self.countsSQL : Self.totalsSQL }
+        var sql: (add: String, insert: String, subtract: String, remove: String) {
+            self == .counts ? Self.countsSQL : Self.totalsSQL
+        }
 
         private static let countsSQL = statements("report_counts", ["metric", "grain", "period", "units", "key"])
         private static let totalsSQL = statements("report_totals", ["metric", "grain", "period", "key"])
 
         private static func statements(
             _ table: String, _ columns: [String]
-        ) -> (
-            upsert: String, subtract: String,
-            remove: String
-        ) {
-            let list = columns.joined(separator: ", ")
+        ) -> (add: String, insert: String, subtract: String, remove: String) {
             let matches = columns.map { "\($0) = ?" }.joined(separator: " AND ")
             return (
-                """
-                INSERT INTO \(table) (\(list), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
-                ON CONFLICT (\(list)) DO UPDATE SET n = n + excluded.n
-                """,
+                "UPDATE \(table) SET n = n + ? WHERE \(matches)",
+                "INSERT INTO \(table) (\(columns.joined(separator: ", ")), n) VALUES ("
+                    + columns.map { _ in "?" }.joined(separator: ", ") + ", ?)",
                 "UPDATE \(table) SET n = n - ? WHERE \(matches) AND n > ?",
                 "DELETE FROM \(table) WHERE \(matches) AND n = ?"
             )
         }
     }
 
+    /// Adds `delta` to the table's rows: first added up per row (a year's row gets every tally of
+    /// that year at once), then one statement per row. An existing row is updated, which checks
+    /// only `n`; a new row is inserted with every CHECK of the table.
     private static func add(_ delta: [ReportTally: Int], to table: Table, in db: Database) throws {
         guard !delta.isEmpty else { return }
-        let upsert = try db.cachedStatement(sql: table.sql.upsert)
-        let subtract = try db.cachedStatement(sql: table.sql.subtract)
-        let remove = try db.cachedStatement(sql: table.sql.remove)
-        for (tally, amount) in delta {
-            for grain in tally.metric.grains {
-                let where_ = table.arguments(tally, grain)
-                if amount > 0 {
-                    try upsert.execute(arguments: where_ + [amount])
-                    continue
-                }
-                // A sum never goes below zero: a row that would reach zero is removed.
-                try subtract.execute(arguments: [-amount] + where_ + [-amount])
-                if db.changesCount == 0 {
-                    try remove.execute(arguments: where_ + [-amount])
-                    guard db.changesCount == 1 else {
-                        throw DomainError.conflict(
-                            rule:
-                                "the report's sums are out of step with the records (\(tally.metric.rawValue)); "
-                                    + "run kvalitet check"
-                        )
-                    }
+        var rows: [[String]: Int] = [:]
+        for (tally, amount) in delta where amount != 0 {
+            for grain in tally.metric.grains { rows[table.row(tally, grain), default: 0] += amount }
+        }
+        let sql = table.sql
+        let add = try db.cachedStatement(sql: sql.add)
+        let insert = try db.cachedStatement(sql: sql.insert)
+        let subtract = try db.cachedStatement(sql: sql.subtract)
+        let remove = try db.cachedStatement(sql: sql.remove)
+        for (row, amount) in rows where amount != 0 {
+            let key = StatementArguments(row)
+            if amount > 0 {
+                try add.execute(arguments: [amount] + key)
+                if db.changesCount == 0 { try insert.execute(arguments: key + [amount]) }
+                continue
+            }
+            // A sum never goes below zero: a row that would reach zero is removed.
+            try subtract.execute(arguments: [-amount] + key + [-amount])
+            if db.changesCount == 0 {
+                try remove.execute(arguments: key + [-amount])
+                guard db.changesCount == 1 else {
+                    throw DomainError.conflict(
+                        rule: "the report's sums are out of step with the records (\(row[0])); run kvalitet check")
                 }
             }
         }

@@ -40,11 +40,20 @@ extension StoredKind {
     }
 }
 
-/// `receivedOn` → `received_on`: a field's column name.
+/// `receivedOn` → `received_on`: a field's column name (field keys are ASCII camelCase; every write
+/// of a facts row names each column, so this works on bytes, not on Unicode properties).
 func snakeCase(_ key: String) -> String {
-    key.reduce(into: "") { name, character in
-        if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+    var name: [UInt8] = []
+    name.reserveCapacity(key.utf8.count + 4)
+    for byte in key.utf8 {
+        if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+            name.append(UInt8(ascii: "_"))
+            name.append(byte + 32)
+        } else {
+            name.append(byte)
+        }
     }
+    return String(decoding: name, as: UTF8.self)
 }
 
 extension FieldValue {
