@@ -80,33 +80,33 @@ public enum Avvikelse: RecordKind {
 
     public static func validate(_ draft: Draft, today: LocalDate) -> Result<Fields, DomainError> {
         var problems = ProblemList()
-        if draft.unitId == nil { problems.add("/unitId", "is required") }
+        if draft.unitId == nil { problems.add("/unitId", .required) }
         if let title = draft.title {
             TextRules.check(title, pointer: "/title", min: 1, max: TextRules.titleMax, into: &problems)
         } else {
-            problems.add("/title", "is required")
+            problems.add("/title", .required)
         }
         if let description = draft.description {
             TextRules.check(description, pointer: "/description", min: 0, max: TextRules.descriptionMax,
                             into: &problems)
         }
         if let receivedOn = draft.receivedOn {
-            if receivedOn > today { problems.add("/receivedOn", "must not be in the future (today is \(today))") }
+            if receivedOn > today { problems.add("/receivedOn", .inFuture(today: "\(today)")) }
         } else {
-            problems.add("/receivedOn", "is required")
+            problems.add("/receivedOn", .required)
         }
         if let occurredOn = draft.occurredOn, let receivedOn = draft.receivedOn, occurredOn > receivedOn {
-            problems.add("/occurredOn", "must not be after receivedOn (\(receivedOn))")
+            problems.add("/occurredOn", .after(other: "receivedOn", value: "\(receivedOn)"))
         }
-        if draft.category == nil { problems.add("/category", "is required") }
+        if draft.category == nil { problems.add("/category", .required) }
         if let causes = draft.rootCauses, Set(causes).count != causes.count {
-            problems.add("/rootCauses", "must not name the same cause twice")
+            problems.add("/rootCauses", .duplicate, detail: "must not name the same cause twice")
         }
         if let closedOn = draft.closedOn {
             if let receivedOn = draft.receivedOn, closedOn < receivedOn {
-                problems.add("/closedOn", "must not be before receivedOn (\(receivedOn))")
+                problems.add("/closedOn", .before(other: "receivedOn", value: "\(receivedOn)"))
             }
-            if closedOn > today { problems.add("/closedOn", "must not be in the future (today is \(today))") }
+            if closedOn > today { problems.add("/closedOn", .inFuture(today: "\(today)")) }
         }
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitId = draft.unitId, let title = draft.title,

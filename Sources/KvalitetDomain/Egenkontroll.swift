@@ -115,11 +115,14 @@ public enum Egenkontroll: RecordKind {
         if (draft.periodFrom == nil) != (draft.periodTo == nil) {
             problems.add(
                 draft.periodFrom == nil ? "/periodFrom" : "/periodTo",
-                "is required when the other end of the period is given")
+                .requiredWith(other: draft.periodFrom == nil ? "periodTo" : "periodFrom"),
+                detail: "is required when the other end of the period is given")
         }
         problems.notBefore(draft.periodTo, "/periodTo", draft.periodFrom, "periodFrom")
         if draft.plannedOn == nil, draft.performedOn == nil {
-            problems.add("/plannedOn", "plannedOn or performedOn is required")
+            problems.add(
+                "/plannedOn", .requiredOneOf(fields: ["plannedOn", "performedOn"]),
+                detail: "plannedOn or performedOn is required")
         }
         problems.notInFuture(draft.performedOn, "/performedOn", today: today)
         problems.text(draft.result, "/result", min: 1)
@@ -142,16 +145,18 @@ public enum Egenkontroll: RecordKind {
         guard let given = draft.survey else { return nil }
         // The yearly response rate sums user surveys only; figures on another method would distort it.
         if let method = draft.method, method != .brukarundersokning {
-            problems.add("/survey", "is only for method brukarundersokning (this is \(method.rawValue))")
+            problems.add("/survey", .onlyForMethod(method: "brukarundersokning", actual: method.rawValue))
         }
         let range = 0...maxSurveySize
         if let offered = problems.require(given.offered, "/survey/offered"), !range.contains(offered) {
-            problems.add("/survey/offered", "must be 0–\(maxSurveySize)")
+            problems.add("/survey/offered", .outOfRange(minimum: 0, maximum: maxSurveySize))
         }
         if let responses = problems.require(given.responses, "/survey/responses") {
-            if !range.contains(responses) { problems.add("/survey/responses", "must be 0–\(maxSurveySize)") }
+            if !range.contains(responses) {
+                problems.add("/survey/responses", .outOfRange(minimum: 0, maximum: maxSurveySize))
+            }
             if let offered = given.offered, responses > offered {
-                problems.add("/survey/responses", "must not exceed offered (\(offered))")
+                problems.add("/survey/responses", .exceeds(other: "offered", value: "\(offered)"))
             }
         }
         guard let offered = given.offered, let responses = given.responses else { return nil }

@@ -53,7 +53,7 @@ public protocol FieldInput {
     /// Whether the member was sent as an explicit `null`.
     var isNull: Bool { get }
     /// Reports a problem at this member's pointer.
-    func problem(_ detail: String)
+    func problem(_ rule: FieldRule, detail: String?)
 }
 
 extension FieldInput {

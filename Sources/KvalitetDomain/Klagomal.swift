@@ -99,10 +99,7 @@ public enum Klagomal: RecordKind {
         if let source = draft.source, let submitter = draft.submitter, (source == .personal) != (submitter == .personal)
         {
             problems.add(
-                "/submitter",
-                source == .personal
-                    ? "must be personal when source is personal"
-                    : "cannot be personal when source is utomstaende (use source personal)")
+                "/submitter", .submitterMismatch(source: source.rawValue))
         }
         for (date, pointer) in [
             (draft.acknowledgedOn, "/acknowledgedOn"), (draft.respondedOn, "/respondedOn"),
@@ -112,7 +109,7 @@ public enum Klagomal: RecordKind {
             problems.notInFuture(date, pointer, today: today)
         }
         if draft.respondedOn != nil, draft.submitter == .anonym {
-            problems.add("/respondedOn", "an anonymous submitter cannot be answered; leave respondedOn empty")
+            problems.add("/respondedOn", .cannotBeAnswered)
         }
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitId = draft.unitId, let title = draft.title, let receivedOn = draft.receivedOn,

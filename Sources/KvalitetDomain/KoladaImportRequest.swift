@@ -23,21 +23,30 @@ public struct KoladaImportRequest: Sendable, Equatable {
     ) -> Result<KoladaImportRequest, DomainError> {
         var problems = ProblemList()
         if let kpi {
-            if !Nyckeltal.isValidKpi(kpi) { problems.add("/kpi", "must be a Kolada KPI id such as U33461") }
+            if !Nyckeltal.isValidKpi(kpi) {
+                problems.add("/kpi", .invalidFormat(example: "U33461"),
+                    detail: "must be a Kolada KPI id such as U33461")
+            }
         } else {
-            problems.add("/kpi", "is required (the key figure has no koladaKpi)")
+            problems.add("/kpi", .required, detail: "is required (the key figure has no koladaKpi)")
         }
         if let municipality {
-            if let problem = KoladaId.municipalityProblem(municipality) { problems.add("/municipality", problem) }
+            if let problem = KoladaId.municipalityProblem(municipality) {
+                problems.add("/municipality", .invalidFormat(example: "1315"), detail: problem)
+            }
         } else {
-            problems.add("/municipality", "is required")
+            problems.add("/municipality", .required)
         }
-        if let group, let problem = KoladaId.groupProblem(group) { problems.add("/group", problem) }
+        if let group, let problem = KoladaId.groupProblem(group) {
+            problems.add("/group", .invalidFormat(example: "G36535"), detail: problem)
+        }
         let span = years.flatMap(parseYears)
         if years == nil {
-            problems.add("/years", "is required")
+            problems.add("/years", .required)
         } else if span == nil {
-            problems.add("/years", "must be a year or a span of at most \(maxYears) years, such as 2020-2025")
+            problems.add(
+                "/years", .invalidFormat(example: "2020-2025"),
+                detail: "must be a year or a span of at most \(maxYears) years, such as 2020-2025")
         }
         guard problems.isEmpty, let kpi, let municipality, let span else {
             return .failure(.invalid(problems.problems))

@@ -23,10 +23,13 @@ public struct ReportRequest: Sendable, Equatable {
     public static func validate(year: Int?, analysisFrom: LocalDate?, analysisTo: LocalDate?) -> [FieldProblem] {
         var problems = ProblemList()
         if let year, !years.contains(year) {
-            problems.add("year", "must be a year from \(years.lowerBound) to \(years.upperBound)")
+            problems.add(
+                "year", .outOfRange(minimum: years.lowerBound, maximum: years.upperBound),
+                detail: "must be a year from \(years.lowerBound) to \(years.upperBound)")
         }
         if let from = analysisFrom, let to = analysisTo, to < from {
-            problems.add("analysisTo", "must not be before analysisFrom")
+            problems.add("analysisTo", .before(other: "analysisFrom", value: "\(from)"),
+            detail: "must not be before analysisFrom")
         }
         return problems.problems
     }

@@ -201,7 +201,7 @@ public enum LexSarah: RecordKind {
         else {
             throw DomainError.conflict(
                 rule: "lex Sarah notes are append-only: an existing note can never be changed or removed",
-                problems: [FieldProblem("/notes", "existing notes cannot change")])
+                problems: [FieldProblem("/notes", .unchangeable, detail: "existing notes cannot change")])
         }
     }
 

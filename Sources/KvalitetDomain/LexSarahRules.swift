@@ -9,7 +9,7 @@ enum LexSarahRules {
         problems.notInFuture(draft.reportedOn, "/reportedOn", today: today)
         problems.require(draft.reporterRole, "/reporterRole")
         if let occurredOn = draft.occurredOn, let reportedOn = draft.reportedOn, occurredOn > reportedOn {
-            problems.add("/occurredOn", "must not be after reportedOn (\(reportedOn))")
+            problems.add("/occurredOn", .after(other: "reportedOn", value: "\(reportedOn)"))
         }
         problems.require(draft.category, "/category")
         problems.distinct(draft.rootCauses, "/rootCauses")
@@ -78,10 +78,7 @@ enum LexSarahRules {
         problems.notInFuture(given.reportedOn, "/ivo/reportedOn", today: today)
         // The anmälan may precede the assessment ("snarast"), but never contradict it.
         if let assessment = draft.investigation?.assessment, !assessment.isSerious {
-            problems.add(
-                "/ivo/reportedOn",
-                "an IVO report is only made for a serious assessment; this report is assessed as \(assessment.rawValue)"
-            )
+            problems.add("/ivo/reportedOn", .onlyForSeriousAssessment(assessment: assessment.rawValue))
         }
         problems.require(given.channel, "/ivo/channel")
         problems.text(given.caseNumber, "/ivo/caseNumber", min: 1, max: 100)
@@ -89,8 +86,8 @@ enum LexSarahRules {
             let completedOn = draft.investigation?.completedOn
             if completedOn == nil {
                 problems.add(
-                    "/ivo/investigationSentOn",
-                    "the investigation must be completed (investigation.completedOn) before it is sent")
+                    "/ivo/investigationSentOn", .requires(other: "investigation.completedOn"),
+                    detail: "the investigation must be completed (investigation.completedOn) before it is sent")
             }
             problems.notBefore(sentOn, "/ivo/investigationSentOn", completedOn, "investigation.completedOn")
             problems.notBefore(sentOn, "/ivo/investigationSentOn", given.reportedOn, "ivo.reportedOn")

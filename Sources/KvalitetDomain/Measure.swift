@@ -36,11 +36,11 @@ public struct MeasureDraft: Sendable, Equatable {
     static func validate(
         _ drafts: [MeasureDraft], pointer: String, today: LocalDate, into problems: inout ProblemList
     ) -> [Measure] {
-        if drafts.count > 100 { problems.add(pointer, "at most 100 measures") }
+        if drafts.count > 100 { problems.add(pointer, .tooMany(maxItems: 100), detail: "at most 100 measures") }
         return drafts.enumerated().compactMap { index, draft in
             let at = "\(pointer)/\(index)"
             guard let description = draft.description else {
-                problems.add("\(at)/description", "is required")
+                problems.add("\(at)/description", .required)
                 return nil
             }
             TextRules.check(
@@ -49,7 +49,7 @@ public struct MeasureDraft: Sendable, Equatable {
                 TextRules.check(
                     responsible, pointer: "\(at)/responsible", min: 1, max: TextRules.nameMax, into: &problems)
             }
-            if let doneOn = draft.doneOn, doneOn > today { problems.add("\(at)/doneOn", "must not be in the future") }
+            if let doneOn = draft.doneOn, doneOn > today { problems.add("\(at)/doneOn", .inFuture(today: "\(today)")) }
             return Measure(
                 description: description, responsible: draft.responsible, dueOn: draft.dueOn, doneOn: draft.doneOn)
         }

@@ -13,8 +13,8 @@ public enum NoteAuthorship {
         if let name = draft.authorName, name != person.displayName {
             problems.append(
                 FieldProblem(
-                    "/authorName",
-                    "a signed-in person writes notes in their own name (\(person.displayName)); "
+                    "/authorName", .ownName(field: "authorName", value: person.displayName),
+                    detail: "a signed-in person writes notes in their own name (\(person.displayName)); "
                         + "leave authorName out"))
         }
         signed.authorName = person.displayName
@@ -22,7 +22,8 @@ public enum NoteAuthorship {
             if let given = draft.authorTitle, given != title {
                 problems.append(
                     FieldProblem(
-                        "/authorTitle", "your title comes from your sign-in (\(title)); leave authorTitle out"))
+                        "/authorTitle", .ownName(field: "authorTitle", value: title),
+                        detail: "your title comes from your sign-in (\(title)); leave authorTitle out"))
             }
             signed.authorTitle = title
         }

@@ -46,13 +46,16 @@ public struct Nyckeltal: Sendable, Equatable, Codable {
     public func validate() -> [FieldProblem] {
         var problems = ProblemList()
         if !Self.isValidCode(code) {
-            problems.add("/code", "must be 1–32 characters of A–Z, a–z, 0–9, _ and -")
+            problems.add(
+                "/code", .invalidFormat(example: "KF24"),
+                detail: "must be 1–32 characters of A–Z, a–z, 0–9, _ and -")
         }
         TextRules.check(name, pointer: "/name", min: 1, max: TextRules.titleMax, into: &problems)
         TextRules.check(description, pointer: "/description", min: 0, max: TextRules.shortTextMax, into: &problems)
         TextRules.check(source, pointer: "/source", min: 0, max: TextRules.nameMax, into: &problems)
         if let koladaKpi, !Self.isValidKpi(koladaKpi) {
-            problems.add("/koladaKpi", "must be a Kolada KPI id such as U33461")
+            problems.add(
+                "/koladaKpi", .invalidFormat(example: "U33461"), detail: "must be a Kolada KPI id such as U33461")
         }
         problems.add(contentsOf: qualityLevels.problems(direction: direction))
         return problems.problems
@@ -89,7 +92,9 @@ public struct NyckeltalAnalysis: Sendable, Equatable, Codable {
             TextRules.check(text, pointer: "/\(key)", min: 0, max: TextRules.descriptionMax, into: &problems)
         }
         if problems.isEmpty, texts.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-            problems.add("/currentState", "an analysis needs text under at least one heading")
+            problems.add(
+                "/currentState", .requiredOneOf(fields: Self.keys),
+                detail: "an analysis needs text under at least one heading")
         }
         return problems.problems
     }

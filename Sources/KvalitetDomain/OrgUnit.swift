@@ -51,11 +51,18 @@ public struct OrgUnit: Sendable, Equatable, Codable {
 
     public func validate() -> [FieldProblem] {
         var problems = ProblemList()
-        if !OrgUnit.isValidId(id) { problems.add("/id", "must be 1–64 characters of a–z, 0–9 and -") }
+        if !OrgUnit.isValidId(id) {
+            problems.add(
+                "/id", .invalidFormat(example: "ifo-utredning"),
+                detail: "must be 1–64 characters of a–z, 0–9 and -")
+        }
         TextRules.check(name, pointer: "/name", min: 1, max: TextRules.nameMax, into: &problems)
         if let area { TextRules.check(area, pointer: "/area", min: 1, max: 100, into: &problems) }
-        if let parentId, parentId == id { problems.add("/parentId", "a unit cannot be its own parent") }
-        if let openedOn, let closedOn, closedOn < openedOn { problems.add("/closedOn", "must not be before openedOn") }
+        if let parentId, parentId == id { problems.add("/parentId", .ownParent) }
+        if let openedOn, let closedOn, closedOn < openedOn {
+            problems.add(
+                "/closedOn", .before(other: "openedOn", value: "\(openedOn)"), detail: "must not be before openedOn")
+        }
         return problems.problems
     }
 }

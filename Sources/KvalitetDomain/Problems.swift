@@ -1,11 +1,15 @@
-/// One thing wrong with a request body, located by a JSON pointer (RFC 6901).
+/// One thing wrong with a request body, located by a JSON pointer (RFC 6901), with its rule (a
+/// stable code and parameters, worded in Swedish too) and its English text.
 public struct FieldProblem: Sendable, Equatable, CustomStringConvertible {
     public let pointer: String
+    public let rule: FieldRule
+    /// The English text: the rule's own, or a more specific one given where the problem is found.
     public let detail: String
 
-    public init(_ pointer: String, _ detail: String) {
+    public init(_ pointer: String, _ rule: FieldRule, detail: String? = nil) {
         self.pointer = pointer
-        self.detail = detail
+        self.rule = rule
+        self.detail = detail ?? rule.english
     }
 
     public var description: String { "\(pointer): \(detail)" }
@@ -32,7 +36,9 @@ public struct ProblemList: Sendable {
     public private(set) var problems: [FieldProblem] = []
     public init() {}
     public var isEmpty: Bool { problems.isEmpty }
-    public mutating func add(_ pointer: String, _ detail: String) { problems.append(FieldProblem(pointer, detail)) }
+    public mutating func add(_ pointer: String, _ rule: FieldRule, detail: String? = nil) {
+        problems.append(FieldProblem(pointer, rule, detail: detail))
+    }
     public mutating func add(contentsOf other: [FieldProblem]) { problems.append(contentsOf: other) }
     public func throwIfAny() throws(DomainError) {
         if !problems.isEmpty { throw DomainError.invalid(problems) }

@@ -52,7 +52,9 @@ public struct QualityLevels: Sendable, Equatable, Codable {
     public func problems(direction: NyckeltalDirection, at base: String = "/qualityLevels") -> [FieldProblem] {
         var problems = ProblemList()
         for level in QualityLevel.allCases where range(level).min > range(level).max {
-            problems.add("\(base)/\(level.rawValue)/min", "must not be greater than max (\(range(level).max))")
+            problems.add(
+                "\(base)/\(level.rawValue)/min", .exceeds(other: "max", value: "\(range(level).max)"),
+                detail: "must not be greater than max (\(range(level).max))")
         }
         guard problems.isEmpty else { return problems.problems }
         let order = Self.ascending(direction)
@@ -63,14 +65,15 @@ public struct QualityLevels: Sendable, Equatable, Codable {
             let distance = above.min.hundredths - below.max.hundredths
             if above.max <= below.max || above.min < below.min {
                 problems.add(
-                    pointer,
-                    "\(upper.rawValue) must lie above \(lower.rawValue) when the direction is \(direction.rawValue)")
+                    pointer, .notAbove(other: lower.rawValue, direction: direction.rawValue),
+                    detail: "\(upper.rawValue) must lie above \(lower.rawValue) "
+                        + "when the direction is \(direction.rawValue)")
             } else if distance <= 0 {
-                problems.add(pointer, "overlaps \(lower.rawValue) (which ends at \(below.max))")
+                problems.add(pointer, .overlaps(other: lower.rawValue, value: "\(below.max)"))
             } else if distance > step {
                 let expected = FixedDecimal(hundredths: below.max.hundredths + step)
                 problems.add(
-                    pointer, "leaves a gap after \(lower.rawValue) (which ends at \(below.max)): must be \(expected)")
+                    pointer, .gap(other: lower.rawValue, value: "\(below.max)", expected: "\(expected)"))
             }
         }
         return problems.problems

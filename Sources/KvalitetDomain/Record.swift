@@ -76,12 +76,14 @@ public struct Voiding: Codable, Sendable, Equatable {
     }
 
     public static func validate(reason: String?) -> [FieldProblem] {
-        guard let reason else { return [FieldProblem("/reason", "a reason is required to void a record")] }
-        if let detail = TextRules.check(
+        guard let reason else {
+            return [FieldProblem("/reason", .required, detail: "a reason is required to void a record")]
+        }
+        if let rule = TextRules.check(
             reason, min: 1,
             max: TextRules.shortTextMax)
         {
-            return [FieldProblem("/reason", detail)]
+            return [FieldProblem("/reason", rule)]
         }
         return []
     }

@@ -133,7 +133,7 @@ public struct RiskDraft: Sendable, Equatable {
     static let scale = 1...4
 
     static func validate(_ drafts: [RiskDraft], today: LocalDate, into problems: inout ProblemList) -> [Risk] {
-        if drafts.count > 100 { problems.add("/risks", "at most 100 risks") }
+        if drafts.count > 100 { problems.add("/risks", .tooMany(maxItems: 100), detail: "at most 100 risks") }
         return drafts.enumerated().compactMap { index, draft in
             let at = "/risks/\(index)"
             if let description = problems.require(draft.description, at + "/description") {
@@ -149,14 +149,19 @@ public struct RiskDraft: Sendable, Equatable {
                     "residualConsequence"
                 ),
             ] {
-                if let value, !scale.contains(value) { problems.add("\(at)/\(name)", "must be 1–4") }
+                if let value, !scale.contains(value) {
+                    problems.add("\(at)/\(name)", .outOfRange(minimum: 1, maximum: 4))
+                }
             }
             problems.require(draft.probability, at + "/probability")
             problems.require(draft.consequence, at + "/consequence")
             // Half a residual risk cannot be placed in the matrix.
             if (draft.residualProbability == nil) != (draft.residualConsequence == nil) {
-                let missing = draft.residualProbability == nil ? "residualProbability" : "residualConsequence"
-                problems.add("\(at)/\(missing)", "is required when the other residual value is given")
+                let (missing, other) = draft.residualProbability == nil
+                    ? ("residualProbability", "residualConsequence") : ("residualConsequence", "residualProbability")
+                problems.add(
+                    "\(at)/\(missing)", .requiredWith(other: other),
+                    detail: "is required when the other residual value is given")
             }
             let measures = MeasureDraft.validate(
                 draft.measures ?? [], pointer: at + "/measures", today: today,
@@ -185,7 +190,9 @@ extension RiskDraft {
         guard let items = input.items(maxCount: 100) else { return nil }
         return items.compactMap { item in
             guard let risk = item.object(allowed: inputKeys, readOnly: computedKeys) else {
-                if item.isNull { item.problem("must be an object") }
+                if item.isNull {
+                    item.problem(.wrongType(expected: "object", actual: "null"), detail: "must be an object")
+                }
                 return nil
             }
             return RiskDraft(

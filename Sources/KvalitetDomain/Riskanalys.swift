@@ -113,11 +113,15 @@ public enum Riskanalys: RecordKind {
         problems.require(draft.trigger, "/trigger")
         // The primary date (case number year, units open) is performedOn, or plannedOn until then.
         if draft.plannedOn == nil, draft.performedOn == nil {
-            problems.add("/plannedOn", "plannedOn or performedOn is required")
+            problems.add(
+                "/plannedOn", .requiredOneOf(fields: ["plannedOn", "performedOn"]),
+                detail: "plannedOn or performedOn is required")
         }
         problems.notInFuture(draft.performedOn, "/performedOn", today: today)
         if let participants = draft.participants {
-            if participants.count > 100 { problems.add("/participants", "at most 100 participants") }
+            if participants.count > 100 {
+                problems.add("/participants", .tooMany(maxItems: 100), detail: "at most 100 participants")
+            }
             for (index, name) in participants.enumerated() {
                 TextRules.check(
                     name, pointer: "/participants/\(index)", min: 1, max: TextRules.nameMax,

@@ -3,25 +3,25 @@ import Foundation
 /// Length and character rules shared by every free-text and name field, and the one normalisation
 /// and search folding every text gets.
 public enum TextRules {
-    /// `nil` when `text` is acceptable; otherwise what is wrong, phrased for the user.
+    /// `nil` when `text` is acceptable; otherwise the rule it breaks.
     /// Lengths count Unicode code points of the NFC text (as stored), as JSON Schema's maxLength
     /// (openapi.yaml) and SQLite's length() (the database's CHECKs) do.
     /// A text must hold something visible: spaces, NBSP, zero-width characters and a BOM alone count
     /// as empty (refused when required; an optional text is left out or sent empty instead).
-    public static func check(_ text: String, min: Int, max: Int) -> String? {
+    public static func check(_ text: String, min: Int, max: Int) -> FieldRule? {
         let count = text.unicodeScalars.count
-        if count > 0 && isBlank(text) { return "must not be empty: it holds only spaces or invisible characters" }
-        if count < min { return min == 1 ? "must not be empty" : "must be at least \(min) characters" }
-        if count > max { return "must be at most \(max) characters (is \(count))" }
+        if count > 0 && isBlank(text) { return .blank }
+        if count < min { return .tooShort(minLength: min) }
+        if count > max { return .tooLong(maxLength: max, length: count) }
         // Control characters other than line breaks and tabs never belong in a record and break CSV/Excel.
         if text.unicodeScalars.contains(where: isForbiddenControl) {
-            return "must not contain control characters (only line breaks and tabs are allowed)"
+            return .controlCharacters
         }
         return nil
     }
 
     public static func check(_ text: String, pointer: String, min: Int, max: Int, into problems: inout ProblemList) {
-        if let detail = check(text, min: min, max: max) { problems.add(pointer, detail) }
+        if let rule = check(text, min: min, max: max) { problems.add(pointer, rule) }
     }
 
     /// What shows nothing: Unicode white space (NBSP and the other spaces, line breaks, tab) and the

@@ -50,7 +50,9 @@ public struct Workflow<Kind: RecordKind>: Sendable {
             let rules = failed.map(\.rule).joined(separator: "; ")
             throw DomainError.conflict(
                 rule: "\(verb) \(status.rawValue), \(rules)",
-                problems: failed.map { FieldProblem($0.pointer, $0.rule) })
+                problems: failed.map {
+                    FieldProblem($0.pointer, .requiredForStatus(status: status.rawValue), detail: $0.rule)
+                })
         }
     }
 }

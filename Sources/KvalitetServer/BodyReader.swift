@@ -36,7 +36,11 @@ enum BodyReader {
                        accepting types: [String] = jsonTypes) async throws -> (JSONObject, [UInt8]) {
         let (value, bytes) = try await json(request, context: context, accepting: types)
         guard case .object(let object) = value else {
-            throw DomainError.invalid([FieldProblem("", "the body must be a JSON object, not \(value.typeName)")])
+            throw DomainError.invalid([
+                FieldProblem(
+                    "", .wrongType(expected: "object", actual: value.typeName),
+                    detail: "the body must be a JSON object, not \(value.typeName)")
+            ])
         }
         return (object, bytes)
     }

@@ -14,8 +14,15 @@ struct CORSMiddleware: RouterMiddleware {
 
     static let allowMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
     static let allowHeaders = "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Accept"
-    static let exposeHeaders = "ETag, Location, X-Request-Id"
-    /// Seconds a browser may cache a preflight's answer.
+    /// Every answer header a form or a dashboard reads beyond the CORS-safelisted ones: `ETag` for
+    /// `If-Match`, `Location` of a created record, `Idempotent-Replayed` on a repeated create,
+    /// `Content-Disposition` for an export's file name, `Retry-After` on 429/503, `Content-Language`
+    /// of a problem's texts and `X-Request-Id` for support.
+    static let exposeHeaders =
+        "ETag, Location, Idempotent-Replayed, Content-Disposition, Retry-After, Content-Language, X-Request-Id"
+    /// Seconds a browser may cache a preflight's answer: 600 is Chromium's own upper bound (Firefox
+    /// allows a day), so a form sends one preflight per route in ten minutes, and a changed method or
+    /// header list reaches every browser within ten minutes. Fixed: nothing for an operator to tune.
     static let maxAge = "600"
 
     func handle(_ request: Request, context: Context,

@@ -86,7 +86,9 @@ struct NyckeltalRoutes: Sendable {
         let (object, _) = try await BodyReader.object(request, context: context)
         guard Nyckeltal.isValidCode(code) else {
             throw DomainError.invalid([
-                FieldProblem("/code", "the code in the path must be 1–32 characters of A–Z, a–z, 0–9, _ and -")
+                FieldProblem(
+                    "/code", .invalidFormat(example: "KF24"),
+                    detail: "the code in the path must be 1–32 characters of A–Z, a–z, 0–9, _ and -")
             ])
         }
         let nyckeltal = try NyckeltalWire.definition(object, code: code)

@@ -21,7 +21,11 @@ struct NyckeltalValueRoutes: Sendable {
     private func period(_ context: KvalitetContext) throws -> NyckeltalPeriod {
         let text = context.parameters.get("period") ?? ""
         guard let period = NyckeltalPeriod(text) else {
-            throw DomainError.invalid([FieldProblem("/period", "the period in the path \(NyckeltalPeriod.mustBe)")])
+            throw DomainError.invalid([
+                FieldProblem(
+                    "/period", .invalidFormat(example: "2018H1"),
+                    detail: "the period in the path \(NyckeltalPeriod.mustBe)")
+            ])
         }
         return period
     }
@@ -79,7 +83,10 @@ struct NyckeltalValueRoutes: Sendable {
         let unitId = d.string(object["unitId"], at: "/unitId")
         let value = d.fixed(object["value"], at: "/value", required: true)
         let period = NyckeltalPeriod(context.parameters.get("period") ?? "")
-        if period == nil { d.problem("/period", "the period in the path \(NyckeltalPeriod.mustBe)") }
+        if period == nil {
+            d.problem("/period", .invalidFormat(example: "2018H1"),
+            detail: "the period in the path \(NyckeltalPeriod.mustBe)")
+        }
         guard d.problems.isEmpty, let value, let period else { throw DomainError.invalid(d.problems) }
         let (stored, created) = try await store.putValue(
             code: code, period: period, unitId: unitId, value: value, ifMatch: ifMatch, by: actor)
@@ -128,7 +135,10 @@ struct NyckeltalValueRoutes: Sendable {
         let analysis = NyckeltalAnalysis(
             currentState: texts[0], factors: texts[1], measures: texts[2], consequences: texts[3])
         let period = NyckeltalPeriod(context.parameters.get("period") ?? "")
-        if period == nil { d.problem("/period", "the period in the path \(NyckeltalPeriod.mustBe)") }
+        if period == nil {
+            d.problem("/period", .invalidFormat(example: "2018H1"),
+            detail: "the period in the path \(NyckeltalPeriod.mustBe)")
+        }
         let reported = Set(d.problems.map(\.pointer))
         let problems = d.problems + analysis.validate().filter { !reported.contains($0.pointer) }
         guard problems.isEmpty, let period else { throw DomainError.invalid(problems) }

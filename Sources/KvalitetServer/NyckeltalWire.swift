@@ -13,10 +13,12 @@ enum NyckeltalWire {
         var d = WireDecoder()
         d.checkKeys(object, allowed: keys, readOnly: readOnlyKeys)
         if let bodyCode = d.string(object["code"], at: "/code"), bodyCode != code {
-            d.problem("/code", "must match the code in the path (\(code.prefix(32)))")
+            d.problem(
+                "/code", .pathMismatch(path: String(code.prefix(32))),
+                detail: "must match the code in the path (\(code.prefix(32)))")
         }
         for key in ["name", "unit", "direction", "qualityLevels"] where object[key] == nil || object[key] == .null {
-            d.problem("/\(key)", "is required")
+            d.problem("/\(key)", .required)
         }
         let unit = d.code(object["unit"], at: "/unit", as: NyckeltalUnit.self)
         let direction = d.code(object["direction"], at: "/direction", as: NyckeltalDirection.self)
@@ -51,7 +53,7 @@ enum NyckeltalWire {
             let at = "/qualityLevels/\(level.rawValue)"
             guard let range = d.object(object[level.rawValue], at: at) else {
                 if object[level.rawValue] == nil || object[level.rawValue] == .null {
-                    d.problem(at, "is required: {\"min\": …, \"max\": …}")
+                    d.problem(at, .required, detail: "is required: {\"min\": …, \"max\": …}")
                 }
                 continue
             }
@@ -134,15 +136,15 @@ extension WireDecoder {
     /// A number with at most two decimals (see `QualityLevels` for why two).
     mutating func fixed(_ value: JSONValue?, at pointer: String, required: Bool = false) -> FixedDecimal? {
         guard let value, value != .null else {
-            if required { problem(pointer, "is required") }
+            if required { problem(pointer, .required) }
             return nil
         }
         guard case .number(let text) = value else {
-            problem(pointer, "must be a number, not \(value.typeName)")
+            problem(pointer, .wrongType(expected: "number", actual: value.typeName))
             return nil
         }
         guard let hundredths = JSONValue.integer(text, scale: 2), abs(hundredths) <= FixedDecimal.limit else {
-            problem(pointer, "must be a number with at most two decimals (67, 67.5, 67.25), at most 10^12 in size")
+            problem(pointer, .tooManyDecimals(maxDecimals: 2))
             return nil
         }
         return FixedDecimal(hundredths: hundredths)

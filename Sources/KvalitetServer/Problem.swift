@@ -44,20 +44,14 @@ enum ProblemMapping {
             context.logger.error(
                 "request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
         }
+        let language = ProblemLanguage.negotiate(request.headers[values: .acceptLanguage])
         var members: [(String, JSONValue)] = [
-            ("type", .string(typeBase + problem.type)), ("title", .string(problem.title)),
-            ("status", .int(problem.status.code)), ("detail", .string(problem.detail)),
+            ("type", .string(typeBase + problem.type)), ("title", .string(language.title(problem))),
+            ("status", .int(problem.status.code)), ("detail", .string(detail(of: problem, in: language))),
             ("instance", .string(request.uri.path)), ("requestId", .string(context.requestId)),
         ]
         if !problem.errors.isEmpty {
-            members.append(
-                (
-                    "errors",
-                    .array(
-                        problem.errors.map {
-                            .object(JSONObject([("pointer", .string($0.pointer)), ("detail", .string($0.detail))]))
-                        })
-                ))
+            members.append(("errors", .array(problem.errors.map { fieldError($0, in: language) })))
         }
         if !problem.parameterErrors.isEmpty {
             members.append(
@@ -71,9 +65,32 @@ enum ProblemMapping {
         }
         var headers = problem.headers
         headers[.contentType] = "application/problem+json; charset=utf-8"
+        headers[.contentLanguage] = language.rawValue
         return Response(
             status: problem.status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.bytes(.object(JSONObject(members))))))
+    }
+
+    /// One field problem as problem+json shows it: pointer, stable code, text, then the code's parameters.
+    static func fieldError(_ problem: FieldProblem, in language: ProblemLanguage) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("pointer", .string(problem.pointer)), ("code", .string(problem.rule.code.rawValue)),
+            ("detail", .string(language.text(of: problem))),
+        ]
+        for (name, value) in problem.rule.parameters {
+            switch value {
+            case .int(let number): members.append((name, .int(number)))
+            case .string(let text): members.append((name, .string(text)))
+            case .strings(let texts): members.append((name, .array(texts.map { .string($0) })))
+            }
+        }
+        return .object(JSONObject(members))
+    }
+
+    /// The problem's detail; for field problems (422, 409) in the negotiated language, each with its pointer.
+    static func detail(of problem: HTTPProblem, in language: ProblemLanguage) -> String {
+        guard language == .swedish, !problem.errors.isEmpty else { return problem.detail }
+        return problem.errors.map { "\($0.pointer): \($0.rule.swedish)" }.joined(separator: "; ")
     }
 
     static func problem(for error: any Error) -> HTTPProblem {

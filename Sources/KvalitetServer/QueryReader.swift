@@ -25,7 +25,7 @@ struct QueryReader {
 
     mutating func text(_ name: String, max: Int = 200) -> String? {
         guard let value = parameters[name] else { return nil }
-        if let detail = TextRules.check(value, min: 1, max: max) { errors.append((name, detail)); return nil }
+        if let rule = TextRules.check(value, min: 1, max: max) { errors.append((name, rule.english)); return nil }
         return value
     }
 

@@ -92,7 +92,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         var decoder = WireDecoder()
         decoder.checkKeys(body, allowed: Wire.transitionKeys.union(["to"]), readOnly: Wire.readOnlyKeys)
         let target = decoder.code(body["to"], at: "/to", as: Kind.Status.self)
-        if body["to"] == nil || body["to"] == .null { decoder.problem("/to", "is required: the status to move to") }
+        if body["to"] ?? .null == .null { decoder.problem("/to", .required, detail: "is required: the new status") }
         guard decoder.problems.isEmpty, let target else { throw DomainError.invalid(decoder.problems) }
         body["to"] = nil
         let wire = wire
@@ -216,7 +216,12 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
             case .object(let merged) = MergePatch.apply(
                 .object(changes),
                 to: .object(Wire.fieldsObject(current.fields, wire)))
-        else { throw DomainError.invalid([FieldProblem("", "the body must be a JSON object")]) }
+        else {
+            throw DomainError.invalid([
+                FieldProblem("", .wrongType(expected: "object", actual: "other"),
+                detail: "the body must be a JSON object")
+            ])
+        }
         return merged
     }
 

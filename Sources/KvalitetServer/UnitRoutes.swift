@@ -57,15 +57,19 @@ struct UnitRoutes: Sendable {
         var d = WireDecoder()
         d.checkKeys(object, allowed: UnitRoutes.keys)
         if let bodyId = d.string(object["id"], at: "/id"), bodyId != id {
-            d.problem("/id", "must match the id in the path (\(id.prefix(64)))")
+            d.problem(
+                "/id", .pathMismatch(path: String(id.prefix(64))),
+                detail: "must match the id in the path (\(id.prefix(64)))")
         }
         if !OrgUnit.isValidId(id) {
-            d.problem("/id", "the id in the path must be 1–64 characters of a–z, 0–9 and -")
+            d.problem(
+                "/id", .invalidFormat(example: "ifo-utredning"),
+                detail: "the id in the path must be 1–64 characters of a–z, 0–9 and -")
         }
         let name = d.string(object["name"], at: "/name")
         let level = d.code(object["level"], at: "/level", as: UnitLevel.self)
-        if object["name"] == nil || object["name"] == .null { d.problem("/name", "is required") }
-        if object["level"] == nil || object["level"] == .null { d.problem("/level", "is required") }
+        if object["name"] == nil || object["name"] == .null { d.problem("/name", .required) }
+        if object["level"] == nil || object["level"] == .null { d.problem("/level", .required) }
         let unit = OrgUnit(
             id: id, name: name ?? "", level: level ?? .verksamhet,
             parentId: d.string(object["parentId"], at: "/parentId"), area: d.string(object["area"], at: "/area"),

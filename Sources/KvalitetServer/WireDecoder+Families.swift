@@ -21,7 +21,7 @@ extension WireDecoder {
     }
 
     private mutating func nilItem(_ value: JSONValue, at pointer: String) -> String? {
-        if value == .null { problem(pointer, "must be a string, not null") }
+        if value == .null { problem(pointer, .wrongType(expected: "string", actual: "null")) }
         return nil
     }
 }

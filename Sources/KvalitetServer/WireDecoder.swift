@@ -5,7 +5,9 @@ import KvalitetDomain
 struct WireDecoder {
     private(set) var problems: [FieldProblem] = []
 
-    mutating func problem(_ pointer: String, _ detail: String) { problems.append(FieldProblem(pointer, detail)) }
+    mutating func problem(_ pointer: String, _ rule: FieldRule, detail: String? = nil) {
+        problems.append(FieldProblem(pointer, rule, detail: detail))
+    }
 
     /// Every member must be one of `allowed`; others are reported as read-only, transition-only or unknown.
     mutating func checkKeys(_ object: JSONObject, allowed: Set<String>, readOnly: Set<String> = [],
@@ -13,42 +15,42 @@ struct WireDecoder {
         for key in object.keys where !allowed.contains(key) {
             let pointer = base + "/" + pointerEscape(key)
             if readOnly.contains(key) {
-                problem(pointer, "is read-only")
+                problem(pointer, .readOnly)
             } else if transitionOnly.contains(key) {
-                problem(pointer, "is set through POST …/transitions, not here")
+                problem(pointer, .transitionOnly)
             } else {
-                problem(pointer, "unknown field")
+                problem(pointer, .unknownField)
             }
         }
     }
 
     mutating func object(_ value: JSONValue?, at pointer: String) -> JSONObject? {
         guard let value, value != .null else { return nil }
-        guard case .object(let object) = value else { return mismatch(value, "an object", at: pointer) }
+        guard case .object(let object) = value else { return mismatch(value, "object", at: pointer) }
         return object
     }
 
     mutating func string(_ value: JSONValue?, at pointer: String) -> String? {
         guard let value, value != .null else { return nil }
-        guard case .string(let text) = value else { return mismatch(value, "a string", at: pointer) }
+        guard case .string(let text) = value else { return mismatch(value, "string", at: pointer) }
         return text
     }
 
     mutating func bool(_ value: JSONValue?, at pointer: String) -> Bool? {
         guard let value, value != .null else { return nil }
-        guard case .bool(let flag) = value else { return mismatch(value, "true or false", at: pointer) }
+        guard case .bool(let flag) = value else { return mismatch(value, "boolean", at: pointer) }
         return flag
     }
 
     mutating func int(_ value: JSONValue?, at pointer: String, range: ClosedRange<Int>) -> Int? {
         guard let value, value != .null else { return nil }
-        guard case .number(let text) = value else { return mismatch(value, "a whole number", at: pointer) }
+        guard case .number(let text) = value else { return mismatch(value, "integer", at: pointer) }
         guard let number = JSONValue.integer(text) else {
-            problem(pointer, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            problem(pointer, .notAnInteger(minimum: range.lowerBound, maximum: range.upperBound))
             return nil
         }
         guard range.contains(number) else {
-            problem(pointer, "must be \(range.lowerBound)–\(range.upperBound)")
+            problem(pointer, .outOfRange(minimum: range.lowerBound, maximum: range.upperBound))
             return nil
         }
         return number
@@ -58,7 +60,7 @@ struct WireDecoder {
         guard let text = string(value, at: pointer) else { return nil }
         // Years before 1000 cannot be stored (case numbers and the database have four-digit years).
         guard let date = LocalDate(text), date.year >= 1000 else {
-            problem(pointer, "must be a calendar date YYYY-MM-DD from the year 1000 on")
+            problem(pointer, .notADate)
             return nil
         }
         return date
@@ -67,7 +69,7 @@ struct WireDecoder {
     mutating func code<C: Code>(_ value: JSONValue?, at pointer: String, as type: C.Type) -> C? {
         guard let text = string(value, at: pointer) else { return nil }
         guard let code = C(rawValue: text) else {
-            problem(pointer, C.mustBeOneOf)
+            problem(pointer, .notInKodverk(kodverk: C.listName, allowed: C.allCodes))
             return nil
         }
         return code
@@ -75,9 +77,9 @@ struct WireDecoder {
 
     mutating func array(_ value: JSONValue?, at pointer: String, maxCount: Int = 1000) -> [JSONValue]? {
         guard let value, value != .null else { return nil }
-        guard case .array(let items) = value else { return mismatch(value, "an array", at: pointer) }
+        guard case .array(let items) = value else { return mismatch(value, "array", at: pointer) }
         guard items.count <= maxCount else {
-            problem(pointer, "must have at most \(maxCount) items")
+            problem(pointer, .tooMany(maxItems: maxCount))
             return nil
         }
         return items
@@ -94,7 +96,9 @@ struct WireDecoder {
         return items.enumerated().compactMap { index, item in
             let at = "\(pointer)/\(index)"
             guard let object = object(item, at: at) else {
-                if item == .null { problem(at, "must be an object") }
+                if item == .null {
+                    problem(at, .wrongType(expected: "object", actual: "null"), detail: "must be an object")
+                }
                 return nil
             }
             checkKeys(object, allowed: ["description", "responsible", "dueOn", "doneOn"], at: at)
@@ -105,8 +109,9 @@ struct WireDecoder {
         }
     }
 
+    /// `expected` is a JSON Schema type name (`string`, `boolean`, `integer`, `object`, `array`).
     private mutating func mismatch<T>(_ value: JSONValue, _ expected: String, at pointer: String) -> T? {
-        problem(pointer, "must be \(expected), not \(value.typeName)")
+        problem(pointer, .wrongType(expected: expected, actual: value.typeName))
         return nil
     }
 }

@@ -49,7 +49,7 @@ final class WireInput: FieldInput {
     func strings(maxCount: Int) -> [String]? { sink.decoder.strings(value, at: pointer, maxCount: maxCount) }
     func measures() -> [MeasureDraft]? { sink.decoder.measures(value, at: pointer) }
     var isNull: Bool { value == .null }
-    func problem(_ detail: String) { sink.decoder.problem(pointer, detail) }
+    func problem(_ rule: FieldRule, detail: String?) { sink.decoder.problem(pointer, rule, detail: detail) }
 
     func object(allowed: Set<String>, readOnly: Set<String>) -> (any FieldInput)? {
         guard let object = sink.decoder.nested(value, at: pointer, allowed: allowed,

@@ -31,7 +31,7 @@ extension NyckeltalStore {
                 if let unitId {
                     let tree = try database.unitTree(in: db)
                     if tree.units[unitId] == nil || !Visibility.unitInScope(unitId, actor: actor, tree: tree) {
-                        throw DomainError.invalid([FieldProblem("/unitId", "no unit \(unitId)")])
+                        throw DomainError.invalid([FieldProblem("/unitId", .unknownUnit(unitId: unitId))])
                     }
                 } else {
                     try Permission.checkOrganisationWide(actor)

@@ -220,10 +220,10 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
             guard let unit = tree.units[unitId],
                 alreadyNamed.contains(unitId) || Visibility.unitInScope(unitId, actor: actor, tree: tree)
             else {
-                problems.add(pointer, "no unit \(unitId)")
+                problems.add(pointer, .unknownUnit(unitId: unitId))
                 continue
             }
-            if !unit.isOpen(on: date) { problems.add(pointer, "unit \(unitId) is not open on \(date)") }
+            if !unit.isOpen(on: date) { problems.add(pointer, .unitNotOpen(unitId: unitId, date: "\(date)")) }
         }
         try problems.throwIfAny()
     }

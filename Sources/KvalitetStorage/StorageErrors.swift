@@ -26,7 +26,8 @@ enum StorageErrors {
         case .SQLITE_CONSTRAINT_CHECK, .SQLITE_CONSTRAINT_NOTNULL:
             // The domain validates first; reaching this means a rule exists only in the schema.
             return DomainError.invalid([
-                FieldProblem("", "violates a database rule: \(error.message ?? "check constraint")")
+                FieldProblem(
+                    "", .databaseRule, detail: "violates a database rule: \(error.message ?? "check constraint")")
             ])
         case .SQLITE_CONSTRAINT_TRIGGER:
             return DomainError.conflict(rule: error.message ?? "refused by a database rule")

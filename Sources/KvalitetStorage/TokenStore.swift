@@ -50,9 +50,11 @@ public struct TokenStore: Sendable {
     ) async throws -> String {
         var problems = ProblemList()
         if !TokenStore.isValidName(name) {
-            problems.add("/name", "must be 1–64 characters of letters, digits, . _ -")
+            problems.add(
+                "/name", .invalidFormat(example: "intranet-form"),
+                detail: "must be 1–64 characters of letters, digits, . _ -")
         }
-        if let expiresAt, expiresAt <= database.now { problems.add("/expiresAt", "must lie in the future") }
+        if let expiresAt, expiresAt <= database.now { problems.add("/expiresAt", .notInFuture) }
         try problems.throwIfAny()
         let secret = TokenStore.newSecret()
         let hash = SHA256.hash(data: Data(secret.utf8))
@@ -64,7 +66,7 @@ public struct TokenStore: Sendable {
                 }
                 for (index, unitId) in unitIds.enumerated()
                 where try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE id = ?", arguments: [unitId]) != true {
-                    throw DomainError.invalid([FieldProblem("/unitIds/\(index)", "no unit \(unitId)")])
+                    throw DomainError.invalid([FieldProblem("/unitIds/\(index)", .unknownUnit(unitId: unitId))])
                 }
                 try db.execute(
                     sql: "INSERT INTO tokens (name, hash, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -87,7 +89,7 @@ public struct TokenStore: Sendable {
     public func rotate(name: String, expiresAt: Date? = nil, by actor: Actor) async throws -> String {
         let now = database.now
         if let expiresAt, expiresAt <= now {
-            throw DomainError.invalid([FieldProblem("/expiresAt", "must lie in the future")])
+            throw DomainError.invalid([FieldProblem("/expiresAt", .notInFuture)])
         }
         let secret = TokenStore.newSecret()
         let hash = Data(SHA256.hash(data: Data(secret.utf8)))

@@ -19,7 +19,7 @@ public struct UnitStore: Sendable {
                 let tree = try database.unitTree(in: db)
                 if let parentId = unit.parentId {
                     if tree.units[parentId] == nil {
-                        problems.append(FieldProblem("/parentId", "no unit \(parentId)"))
+                        problems.append(FieldProblem("/parentId", .unknownUnit(unitId: parentId)))
                     } else if tree.wouldCreateCycle(id: unit.id, parentId: parentId) {
                         throw DomainError.conflict(
                             rule: "\(parentId) is below \(unit.id); a unit cannot be placed under its own sub-unit")

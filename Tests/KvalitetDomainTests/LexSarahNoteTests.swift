@@ -24,9 +24,9 @@ struct LexSarahNoteTests {
 
     @Test func aNoteNeedsEveryField() throws {
         #expect(throws: DomainError.invalid([
-            FieldProblem("/documentedOn", "is required"), FieldProblem("/source", "is required"),
-            FieldProblem("/authorName", "is required"), FieldProblem("/authorTitle", "is required"),
-            FieldProblem("/text", "is required"), FieldProblem("/kind", "is required"),
+            FieldProblem("/documentedOn", .required), FieldProblem("/source", .required),
+            FieldProblem("/authorName", .required), FieldProblem("/authorTitle", .required),
+            FieldProblem("/text", .required), FieldProblem("/kind", .required),
         ])) { try LexSarah.appending(LexSarahNoteDraft(), to: try fields(), at: at, by: "anna", today: today) }
     }
 

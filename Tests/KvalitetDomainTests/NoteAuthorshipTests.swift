@@ -19,10 +19,11 @@ struct NoteAuthorshipTests {
         #expect(
             throws: DomainError.invalid([
                 FieldProblem(
-                    "/authorName",
-                    "a signed-in person writes notes in their own name (Anna Berg); leave authorName out"),
+                    "/authorName", .ownName(field: "authorName", value: "Anna Berg"),
+                    detail: "a signed-in person writes notes in their own name (Anna Berg); leave authorName out"),
                 FieldProblem(
-                    "/authorTitle", "your title comes from your sign-in (Socialsekreterare); leave authorTitle out"),
+                    "/authorTitle", .ownName(field: "authorTitle", value: "Socialsekreterare"),
+                    detail: "your title comes from your sign-in (Socialsekreterare); leave authorTitle out"),
             ])
         ) { try NoteAuthorship.signed(other, by: anna) }
     }

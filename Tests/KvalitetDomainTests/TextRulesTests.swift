@@ -17,15 +17,15 @@ struct TextRulesTests {
     @Test(arguments: requiredRows)
     func aRequiredTextOfOnlySpacesOrInvisibleCharactersIsEmpty(row: (text: String, empty: Bool)) {
         let detail = TextRules.check(row.text, min: 1, max: 200)
-        #expect((detail?.contains("must not be empty") ?? false) == row.empty,
+        #expect((detail?.english.contains("must not be empty") ?? false) == row.empty,
                 "\(row.text.unicodeScalars.map(\.value))")
         #expect(TextRules.isBlank(row.text) == row.empty)
     }
 
     @Test func anOptionalTextMayBeEmptyButNotBlank() {
         #expect(TextRules.check("", min: 0, max: 200) == nil)
-        #expect(TextRules.check("   ", min: 0, max: 200)?.contains("must not be empty") == true)
-        #expect(TextRules.check("\u{200B}", min: 0, max: 200)?.contains("must not be empty") == true)
+        #expect(TextRules.check("   ", min: 0, max: 200)?.english.contains("must not be empty") == true)
+        #expect(TextRules.check("\u{200B}", min: 0, max: 200)?.english.contains("must not be empty") == true)
     }
 
     /// Long texts and whether a character in them is refused.
@@ -39,7 +39,7 @@ struct TextRulesTests {
     func controlCharactersOtherThanLineBreaksAndTabsAreRefused(row: (scalar: Unicode.Scalar, refused: Bool)) {
         let text = "Rad ett" + String(row.scalar) + "rad två"
         let detail = TextRules.check(text, min: 0, max: 20_000)
-        #expect((detail?.contains("control characters") ?? false) == row.refused,
+        #expect((detail?.english.contains("control characters") ?? false) == row.refused,
                 "U+\(String(row.scalar.value, radix: 16))")
     }
 

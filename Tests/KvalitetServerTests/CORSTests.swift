@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+@testable import KvalitetServer
 import Testing
 
 /// CORS answers the configured intranet origins only and adds to, never replaces, what a route says.
@@ -32,7 +33,36 @@ struct CORSTests {
             let reply = try await client.send(.get, "/api/v1/kodverk", headers: [.origin: Self.intranet])
             #expect(reply.status == .ok)
             #expect(varyValues(reply) == ["Origin"])
-            #expect(reply.headers[.accessControlExposeHeaders] == "ETag, Location, X-Request-Id")
+        }
+    }
+
+    @Test func anAnswerExposesTheHeadersAFormReadsToTheBrowser() async throws {
+        let app = try await app()
+        try await app.run { client in
+            let reply = try await client.send(.get, "/api/v1/kodverk", headers: [.origin: Self.intranet])
+            let exposed = Set((reply.headers[.accessControlExposeHeaders] ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) })
+            #expect(exposed.isSuperset(of: ["ETag", "Location", "Idempotent-Replayed", "Content-Disposition",
+                                            "X-Request-Id", "Retry-After", "Content-Language"]))
+        }
+    }
+
+    @Test func anErrorAnswerExposesTheSameHeaders() async throws {
+        let app = try await app()
+        try await app.run { client in
+            let reply = try await client.send(.get, "/api/v1/avvikelser/AVV-2026-9999", headers: [.origin: Self.intranet])
+            #expect(reply.status == .notFound)
+            #expect(reply.headers[.accessControlAllowOrigin] == Self.intranet)
+            #expect(reply.headers[.accessControlExposeHeaders] == CORSMiddleware.exposeHeaders)
+        }
+    }
+
+    @Test func aPreflightMayBeCachedForTenMinutes() async throws {
+        let app = try await app()
+        try await app.run { client in
+            let reply = try await client.send(.options, "/api/v1/avvikelser", as: nil, headers: [.origin: Self.intranet])
+            #expect(reply.status == .noContent)
+            #expect(reply.headers[.accessControlMaxAge] == "600")
         }
     }
 

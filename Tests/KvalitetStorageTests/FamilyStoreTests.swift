@@ -137,7 +137,7 @@ struct FamilyStoreTests {
             return next
         }
         #expect(changed.fields.documented)
-        await #expect(throws: DomainError.invalid([FieldProblem("/unitIds/1", "no unit vuxen")])) {
+        await #expect(throws: DomainError.invalid([FieldProblem("/unitIds/1", .unknownUnit(unitId: "vuxen"))])) {
             try await store.create(Families.riskanalys(units: ["ifo-utr", "vuxen"]), by: scoped)
         }
         let linked = try await test.database.pool.read { db in

@@ -50,7 +50,7 @@ func kf24(name: String = "Andel ej återaktualiserade barn 0–12 år") -> Nycke
         }
         let (replaced, created) = try await store.putValue(code: "KF24", period: y2018, unitId: nil, value: FixedDecimal("70")!, ifMatch: 1, by: admin)
         #expect(!created && replaced.version == 2)
-        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", "no unit nowhere")])) {
+        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", .unknownUnit(unitId: "nowhere"))])) {
             try await store.putValue(code: "KF24", period: y2018, unitId: "nowhere", value: FixedDecimal("1")!, ifMatch: nil, by: admin)
         }
         let all = try await store.values(code: "KF24", query: NyckeltalValueQuery(), by: admin)

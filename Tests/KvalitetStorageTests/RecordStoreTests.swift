@@ -122,10 +122,10 @@ struct RecordStoreTests {
         let test = try TestDatabase()
         try await test.seedUnits()
         let store = RecordStore<Avvikelse>(test.database)
-        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", "no unit nowhere")])) {
+        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", .unknownUnit(unitId: "nowhere"))])) {
             try await store.create(TestDatabase.avvikelse(unit: "nowhere"), by: admin)
         }
-        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", "unit vuxen-boende is not open on 2025-07-01")])) {
+        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", .unitNotOpen(unitId: "vuxen-boende", date: "2025-07-01"))])) {
             try await store.create(TestDatabase.avvikelse(unit: "vuxen-boende", on: "2025-07-01"), by: admin)
         }
         let inside = try await store.create(TestDatabase.avvikelse(unit: "vuxen-boende", on: "2025-06-30"), by: admin)
@@ -142,7 +142,7 @@ struct RecordStoreTests {
         #expect(try await store.list(RecordQuery(), by: scoped).items.map(\.id) == [deep.id])
         #expect(try await store.read(deep.id, by: scoped).id == deep.id)
         await #expect(throws: DomainError.notFound("no AVV record \(outside.id)")) { try await store.read(outside.id, by: scoped) }
-        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", "no unit vuxen")])) {
+        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", .unknownUnit(unitId: "vuxen"))])) {
             try await store.create(TestDatabase.avvikelse(unit: "vuxen"), by: scoped)
         }
     }

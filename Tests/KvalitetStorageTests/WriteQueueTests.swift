@@ -48,7 +48,7 @@ struct Marker: Error, Equatable {}
 struct WriteQueueTests {
     let admin = TestDatabase.admin
 
-    static let noUnitNy = DomainError.invalid([FieldProblem("/unitId", "no unit ny")])
+    static let noUnitNy = DomainError.invalid([FieldProblem("/unitId", .unknownUnit(unitId: "ny"))])
 
     static func mark(_ db: Database, _ name: String) throws {
         try AuditLog.append(db, at: "2026-01-15T12:00:00Z", actor: Actor(tokenName: name, role: .admin, unitScope: nil),
@@ -183,7 +183,7 @@ struct WriteQueueTests {
         #expect(record.fields.unitId == "ny")
         try await UnitStore(test.database).put(OrgUnit(id: "ny", name: "Ny", level: .sektion, parentId: "ifo", area: nil,
                                                        closedOn: LocalDate("2025-01-01")), by: admin)
-        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", "unit ny is not open on 2025-03-02")])) {
+        await #expect(throws: DomainError.invalid([FieldProblem("/unitId", .unitNotOpen(unitId: "ny", date: "2025-03-02"))])) {
             try await store.create(TestDatabase.avvikelse(unit: "ny"), by: admin)
         }
     }
