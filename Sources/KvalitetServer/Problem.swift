@@ -66,6 +66,8 @@ enum ProblemMapping {
         var headers = problem.headers
         headers[.contentType] = "application/problem+json; charset=utf-8"
         headers[.contentLanguage] = language.rawValue
+        // The texts depend on Accept-Language: a cache must not serve them to a request in another language.
+        headers[.vary] = CORSMiddleware.adding("Accept-Language", toVary: headers[values: .vary])
         return Response(
             status: problem.status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.bytes(.object(JSONObject(members))))))

@@ -101,6 +101,18 @@ struct FieldProblemHTTPTests {
         }
     }
 
+    @Test func aProblemSaysItVariesByAcceptLanguageSoNoCacheServesItInTheOtherLanguage() async throws {
+        try await TestApp.make().run { client in
+            let missing = try await client.send(
+                .get, "/api/v1/avvikelser/AVV-2025-9999", headers: [.acceptLanguage: "sv"])
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.contentLanguage] == "sv")
+            let vary = missing.headers[values: .vary].flatMap { $0.split(separator: ",") }
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            #expect(vary.contains("accept-language"), "Vary: \(vary)")
+        }
+    }
+
     /// `Accept-Language` values and the language of the answer (RFC 9110 §12.5.4, §12.4.2).
     static let languageRows: [(header: [String], language: ProblemLanguage)] = [
         ([], .english), (["sv"], .swedish), (["sv-SE"], .swedish), (["SV-se"], .swedish), (["en"], .english),
