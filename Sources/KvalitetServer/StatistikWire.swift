@@ -39,8 +39,9 @@ enum StatistikWire {
             let name = labels == .sv ? metric.label : metric.id
             let unit = labels == .sv ? series.unitName ?? "Alla enheter" : series.unitId ?? ""
             for (period, value) in zip(statistik.request.periods, series.values) {
-                text += CSVFormat.row([
-                    family, name, unit, period.name, period.from.description, period.to.description, String(value),
+                text += CSVFormat.row(cells: [
+                    .text(family), .text(name), .text(unit), .text(period.name), .date(period.from), .date(period.to),
+                    .int(value),
                 ])
             }
         }
