@@ -71,3 +71,17 @@ public struct CaseNumber: Hashable, Sendable, CustomStringConvertible, Codable {
         try container.encode(description)
     }
 }
+
+extension RecordFamily {
+    /// The family's Swedish name, as Swedish column headers and dashboards show it.
+    public var label: String {
+        switch self {
+        case .avvikelse: "Kvalitetsavvikelse"
+        case .klagomal: "Klagomål och synpunkter"
+        case .lexSarah: "Lex Sarah"
+        case .riskanalys: "Riskanalys"
+        case .egenkontroll: "Egenkontroll"
+        case .tillsynsbeslut: "Tillsynsbeslut"
+        }
+    }
+}

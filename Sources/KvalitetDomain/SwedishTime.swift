@@ -57,14 +57,14 @@ public enum SwedishTime {
         start(of: LocalDate(dayNumber: day.dayNumber + 1)).addingTimeInterval(-0.0005)
     }
 
-    /// `instant` as RFC 3339 in Swedish local time with the offset in force then:
-    /// `2026-01-15T13:00:00.000+01:00`, `2026-07-15T14:00:00.000+02:00`.
-    public static func localTimestamp(_ instant: Date) -> String {
+    /// `instant` as Stockholm wall-clock time without offset, `2026-03-29 03:30:00`, as spreadsheets
+    /// read a date and time. In the hour repeated when summer time ends (last Sunday of October,
+    /// 02:00–02:59) two instants an hour apart read the same; the JSON's UTC timestamps tell them apart.
+    public static func wallClock(_ instant: Date) -> String {
         let offset = zone.secondsFromGMT(for: instant)
-        let local = Timestamp.format(instant.addingTimeInterval(TimeInterval(offset))).dropLast()
-        let hours = abs(offset) / 3600, minutes = abs(offset) / 60 % 60
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return local + (offset < 0 ? "-" : "+") + two(hours) + ":" + two(minutes)
+        let local = Timestamp.format(instant.addingTimeInterval(TimeInterval(offset)))
+        // `YYYY-MM-DDTHH:MM:SS.mmmZ` of the shifted instant: date and time of day, seconds whole.
+        return String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(8))
     }
 }
 

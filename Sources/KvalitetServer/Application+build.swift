@@ -107,6 +107,7 @@ func buildRouter(
     LexSarahNoteRoutes(store: services.records(LexSarah.self), clock: config.clock, settings: settings).register(
         on: &table)
     ReportRoutes(reports: services.reports, clock: config.clock).register(on: &table)
+    StatistikRoutes(store: StatistikStore(services.database), clock: config.clock).register(on: &table)
     NyckeltalRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     NyckeltalValueRoutes(store: services.nyckeltal, clock: config.clock).register(on: &table)
     let kolada = KoladaClient(baseURL: config.koladaBaseURL, clock: config.clock)

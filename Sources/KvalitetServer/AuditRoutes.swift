@@ -101,13 +101,14 @@ struct AuditRoutes: Sendable {
                 let entries = try await audit.entries(page)
                 for entry in entries {
                     chunk += Array(
-                        CSVFormat.row([
-                            String(entry.id), Timestamp.format(entry.at), entry.action, entry.recordId ?? "",
-                            entry.tokenName,
-                            entry.personSubject ?? "", entry.personName ?? "", entry.client ?? "",
-                            entry.clientAddress ?? "",
-                            entry.requestId ?? "", entry.detail ?? "",
-                        ]).utf8)
+                        CSVFormat.row(
+                            cells: [.int(Int(entry.id)), .time(entry.at)]
+                                + [
+                                    entry.action, entry.recordId ?? "", entry.tokenName, entry.personSubject ?? "",
+                                    entry.personName ?? "", entry.client ?? "", entry.clientAddress ?? "",
+                                    entry.requestId ?? "", entry.detail ?? "",
+                                ].map(CSVCell.text)
+                        ).utf8)
                 }
                 try await writer.write(ByteBuffer(bytes: chunk))
                 chunk = []

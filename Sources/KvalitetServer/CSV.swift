@@ -1,44 +1,73 @@
+import Foundation
 import Hummingbird
 import KvalitetDomain
 import KvalitetStorage
 
-/// CSV for Excel: UTF-8 with BOM, `;` between fields, CRLF between rows, one row per record.
+/// One CSV cell by what it holds, so that Swedish Excel (and LibreOffice Calc in sv-SE) reads it as
+/// that: text (guarded against formulas), a number with a decimal comma, a date or a local time.
+enum CSVCell: Sendable, Equatable {
+    case text(String)
+    /// A number as JSON writes it (`-3.5`, `87`): written `-3,5`, never guarded.
+    case number(String)
+    /// `YYYY-MM-DD`; nil is an empty cell.
+    case date(LocalDate?)
+    /// An instant as Stockholm wall-clock time `YYYY-MM-DD HH:MM:SS`; nil is an empty cell.
+    case time(Date?)
+
+    static func int(_ value: Int) -> CSVCell { .number(String(value)) }
+
+    /// The cell's text before quoting.
+    var written: String {
+        switch self {
+        case .text(let text): CSVFormat.guarded(text)
+        case .number(let text): text.replacingOccurrences(of: ".", with: ",")
+        case .date(let date): date?.description ?? ""
+        case .time(let instant): instant.map(SwedishTime.wallClock) ?? ""
+        }
+    }
+}
+
+/// CSV for Swedish Excel: UTF-8 with BOM (so that å, ä and ö are read as UTF-8), `;` between fields
+/// (the list separator of Swedish Excel, needed since numbers carry a decimal comma), CRLF between
+/// rows, `"` around fields holding `;`, `"` or a line break.
 enum CSVFormat {
     static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    static func row(_ fields: [String]) -> String {
-        fields.map(escape).joined(separator: ";") + "\r\n"
+    /// A row of text cells (headers, names).
+    static func row(_ fields: [String]) -> String { row(cells: fields.map(CSVCell.text)) }
+
+    static func row(cells: [CSVCell]) -> String {
+        cells.map { quoted($0.written) }.joined(separator: ";") + "\r\n"
     }
 
-    /// Quotes what needs quoting, and defuses text Excel would run as a formula (=, +, -, @).
-    static func escape(_ field: String) -> String {
-        var text = field
-        if let first = text.unicodeScalars.first,
-            [
-                "=", "+", "-", "@", "\t",
-                "\r",
-            ].contains(first)
-        {
-            text = "'" + text
+    /// Text Excel would run as a formula (starting with =, +, -, @, tab or CR) gets a leading `'`.
+    static func guarded(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return text
         }
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else {
+        return "'" + text
+    }
+
+    static func quoted(_ text: String) -> String {
+        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return text
         }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One JSON value as a cell: lists of codes joined, lists of objects counted.
-    static func cell(_ value: JSONValue?) -> String {
+    /// One JSON value as a cell: numbers as numbers, lists of codes joined, lists of objects counted.
+    static func cell(_ value: JSONValue?) -> CSVCell {
         switch value {
-        case .none, .null: return ""
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let text), .string(let text): return text
+        case .none, .null: return .text("")
+        case .bool(let flag): return .text(flag ? "true" : "false")
+        case .number(let text): return .number(text)
+        case .string(let text): return LocalDate(text).map { .date($0) } ?? .text(text)
         case .array(let items):
             if items.allSatisfy({ if case .object = $0 { false } else { true } }) {
-                return items.map { cell($0) }.joined(separator: ", ")
+                return .text(items.map { cell($0).written }.joined(separator: ", "))
             }
-            return String(items.count)
-        case .object(let object): return JSONWriter.string(.object(object))
+            return .int(items.count)
+        case .object(let object): return .text(JSONWriter.string(.object(object)))
         }
     }
 }
@@ -65,15 +94,14 @@ enum RecordCSV<Kind: StoredKind> {
     static func row(_ record: CaseRecord<Kind>, columns: [String], wire: WireContext) -> String {
         let value = Wire.json(record, wire)
         return CSVFormat.row(
-            columns.map { column in
+            cells: columns.map { column in
                 switch column {
-                // Timestamps in Swedish local time with the offset in force (+01:00 or +02:00), as Excel users read
-                // them.
-                case "createdAt": SwedishTime.localTimestamp(record.createdAt)
-                case "updatedAt": SwedishTime.localTimestamp(record.updatedAt)
-                case "voidedOn": record.voided?.on.description ?? ""
-                case "voidedBy": record.voided?.by ?? ""
-                case "voidedReason": record.voided?.reason ?? ""
+                // Timestamps as Stockholm wall-clock time, which Excel reads as a date and time.
+                case "createdAt": .time(record.createdAt)
+                case "updatedAt": .time(record.updatedAt)
+                case "voidedOn": .date(record.voided?.on)
+                case "voidedBy": .text(record.voided?.by ?? "")
+                case "voidedReason": .text(record.voided?.reason ?? "")
                 default: CSVFormat.cell(value.value(at: column))
                 }
             })

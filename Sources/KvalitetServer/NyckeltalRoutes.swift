@@ -52,16 +52,16 @@ struct NyckeltalRoutes: Sendable {
                 + ["version", "updatedAt", "voidedOn"])
         for stored in items {
             let n = stored.nyckeltal
-            let bounds = QualityLevel.allCases.flatMap {
-                [n.qualityLevels.range($0).min.description, n.qualityLevels.range($0).max.description]
+            let bounds = QualityLevel.allCases.flatMap { level -> [CSVCell] in
+                let range = n.qualityLevels.range(level)
+                return [.number(range.min.description), .number(range.max.description)]
             }
+            let texts = [
+                n.code, n.name, n.description, n.unit.rawValue, n.direction.rawValue, n.koladaKpi ?? "", n.source,
+            ]
             text += CSVFormat.row(
-                [n.code, n.name, n.description, n.unit.rawValue, n.direction.rawValue, n.koladaKpi ?? "", n.source]
-                    + bounds
-                    + [
-                        String(stored.version), SwedishTime.localTimestamp(stored.updatedAt),
-                        stored.voided?.on.description ?? "",
-                    ])
+                cells: texts.map(CSVCell.text) + bounds
+                    + [.int(stored.version), .time(stored.updatedAt), .date(stored.voided?.on)])
         }
         return Response(
             status: .ok,

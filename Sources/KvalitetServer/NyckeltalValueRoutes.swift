@@ -56,10 +56,10 @@ struct NyckeltalValueRoutes: Sendable {
         }
         var text = CSVFormat.row(["code", "period", "unitId", "value", "level", "version", "updatedAt", "updatedBy"])
         for value in items {
-            text += CSVFormat.row([
-                code, value.period.description, value.unitId ?? "", value.value.description,
-                levels.level(of: value.value)?.rawValue ?? "", String(value.version),
-                SwedishTime.localTimestamp(value.updatedAt), value.updatedBy,
+            text += CSVFormat.row(cells: [
+                .text(code), .text(value.period.description), .text(value.unitId ?? ""),
+                .number(value.value.description), .text(levels.level(of: value.value)?.rawValue ?? ""),
+                .int(value.version), .time(value.updatedAt), .text(value.updatedBy),
             ])
         }
         return Response(

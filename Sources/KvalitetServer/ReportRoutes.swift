@@ -69,9 +69,9 @@ struct ReportRoutes: Sendable {
                 contentType: "text/html; charset=utf-8", disposition: nil,
                 body: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName)))
         case "csv":
-            // The one timestamp in Swedish local time with its offset, as in the record lists' CSV.
+            // The one timestamp as Stockholm wall-clock time, as in every CSV export.
             let rows = ReportWire.flatRows(ReportWire.json(report)).map { row in
-                CSVFormat.row([row.0, row.0 == "generatedAt" ? SwedishTime.localTimestamp(report.generatedAt) : row.1])
+                CSVFormat.row(cells: [.text(row.0), row.0 == "generatedAt" ? .time(report.generatedAt) : row.1])
             }.joined()
             return RenderedReport(
                 contentType: "text/csv; charset=utf-8",

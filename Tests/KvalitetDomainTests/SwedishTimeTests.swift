@@ -31,19 +31,21 @@ struct SwedishTimeTests {
         #expect(SwedishTime.date(of: SwedishTime.lastInstant(of: day)) == day)
     }
 
-    /// Instants and the local timestamp CSV shows for each.
+    /// Instants and the Stockholm wall-clock time CSV shows for each (the autumn's repeated hour twice).
     static let localRows: [(instant: String, local: String)] = [
-        ("2026-01-15T12:00:00.000Z", "2026-01-15T13:00:00.000+01:00"),
-        ("2026-07-15T12:00:00.250Z", "2026-07-15T14:00:00.250+02:00"),
-        ("2026-10-25T00:30:00.000Z", "2026-10-25T02:30:00.000+02:00"),
-        ("2026-10-25T01:30:00.000Z", "2026-10-25T02:30:00.000+01:00"),
-        ("2026-10-25T22:30:00.000Z", "2026-10-25T23:30:00.000+01:00"),
-        ("2026-12-31T23:30:00.000Z", "2027-01-01T00:30:00.000+01:00"),
+        ("2026-01-15T12:00:00.000Z", "2026-01-15 13:00:00"),
+        ("2026-07-15T12:00:00.250Z", "2026-07-15 14:00:00"),
+        ("2026-03-29T00:59:59.000Z", "2026-03-29 01:59:59"),
+        ("2026-03-29T01:00:00.000Z", "2026-03-29 03:00:00"),
+        ("2026-10-25T00:30:00.000Z", "2026-10-25 02:30:00"),
+        ("2026-10-25T01:30:00.000Z", "2026-10-25 02:30:00"),
+        ("2026-10-25T22:30:00.000Z", "2026-10-25 23:30:00"),
+        ("2026-12-31T23:30:00.000Z", "2027-01-01 00:30:00"),
     ]
 
     @Test(arguments: localRows)
-    func aLocalTimestampCarriesTheOffsetInForce(row: (instant: String, local: String)) {
-        #expect(SwedishTime.localTimestamp(Self.at(row.instant)) == row.local)
+    func aWallClockTimeIsStockholmsLocalTimeOfThatInstant(row: (instant: String, local: String)) {
+        #expect(SwedishTime.wallClock(Self.at(row.instant)) == row.local)
     }
 
     @Test func withoutStockholmsTimeZoneDataTheServiceRefusesToStart() {

@@ -96,7 +96,7 @@ import Testing
                 #expect((comparison["group"] as? [String: Any])?["id"] as? String == "G36535")
                 #expect((comparison["national"] as? [String: Any])?["value"] as? Double == 86.1)
                 let csv = try await client.send(.get, "/api/v1/kvalitetsberattelse/2024?format=csv", as: "lasare")
-                #expect(csv.body.contains("nyckeltal.KF24.level;gul") && csv.body.contains("nyckeltal.KF24.comparison.group.value;84.0"))
+                #expect(csv.body.contains("nyckeltal.KF24.level;gul") && csv.body.contains("nyckeltal.KF24.comparison.group.value;84,0"))
                 let html = try await client.send(.get, "/api/v1/kvalitetsberattelse/2024?format=html", as: "lasare")
                 #expect(html.body.contains("<h2>Nyckeltal 2024</h2>") && html.body.contains("88\u{00A0}%"))
                 let empty = try await client.send(.get, "/api/v1/kvalitetsberattelse/2020", as: "lasare")

@@ -85,7 +85,7 @@ let kf24Body = #"""
             #expect(try await client.send(.get, "/api/v1/nyckeltal/KF24/values?unitId=ifo").items.count == 1)
             #expect(try await client.send(.get, "/api/v1/nyckeltal/KF24/values?from=2018H3").status == .badRequest)
             let csv = try await client.send(.get, "/api/v1/nyckeltal/KF24/values", headers: [.accept: "text/csv"])
-            #expect(csv.body.contains("KF24;2018H1;ifo-utr;90.5;gron;1;"))
+            #expect(csv.body.contains("KF24;2018H1;ifo-utr;90,5;gron;1;"))
             let audit = try await client.send(.get, "/api/v1/audit?recordId=nyckeltal/KF24")
             #expect(audit.items.contains { ($0["detail"] as? String)?.contains("67 → 80") == true })
         }
