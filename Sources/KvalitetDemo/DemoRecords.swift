@@ -150,10 +150,7 @@ struct DemoRecords: Sendable {
                 reporterRole: random.pick([
                     (.anstalld, 85), (.uppdragstagare, 8), (.praktikant, 5), (.deltagareArbetsmarknadsprogram, 2),
                 ]),
-                category: random.pick([
-                    (.utforandeAvInsats, 30), (.handlaggning, 25), (.sekretess, 15), (.bemotande, 15),
-                    (.dokumentation, 15),
-                ]),
+                kinds: Self.lexSarahKinds(&random),
                 immediateMeasures: .init(description: "Omedelbara åtgärder vidtagna", takenOn: reported)), &summary,
             in: batch)
         record = try step(record, to: .underUtredning, &summary, in: batch) {

@@ -8,6 +8,8 @@ public enum FieldRule: Sendable, Equatable {
     case requiredForStatus(status: String)
     case requires(other: String)
     case readOnly, transitionOnly, unknownField, unchangeable
+    /// A member the service no longer takes; the detail says what to send instead.
+    case retired
     /// A JSON type other than `expected` (`string`, `boolean`, `integer`, `number`, `object`, `array`).
     case wrongType(expected: String, actual: String)
     case notAnInteger(minimum: Int, maximum: Int)
@@ -54,6 +56,7 @@ public enum FieldRule: Sendable, Equatable {
         case .readOnly: .readOnly
         case .transitionOnly: .transitionOnly
         case .unknownField: .unknownField
+        case .retired: .retired
         case .unchangeable: .unchangeable
         case .wrongType: .wrongType
         case .notAnInteger: .notAnInteger
@@ -120,7 +123,7 @@ public enum FieldRule: Sendable, Equatable {
         case .onlyForSeriousAssessment(let assessment): [("assessment", .string(assessment))]
         case .submitterMismatch(let source): [("source", .string(source))]
         case .ownName(let field, let value): [("field", .string(field)), ("value", .string(value))]
-        case .required, .readOnly, .transitionOnly, .unknownField, .unchangeable, .notADate, .duplicate, .blank,
+        case .required, .readOnly, .transitionOnly, .unknownField, .retired, .unchangeable, .notADate, .duplicate, .blank,
             .controlCharacters, .notInFuture, .ownParent, .cannotBeAnswered, .databaseRule:
             []
         }
@@ -145,6 +148,7 @@ public enum FieldProblemCode: String, CaseIterable, Sendable {
     case readOnly = "read_only"
     case transitionOnly = "transition_only"
     case unknownField = "unknown_field"
+    case retired
     case unchangeable
     case wrongType = "wrong_type"
     case notAnInteger = "not_an_integer"

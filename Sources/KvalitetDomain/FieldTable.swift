@@ -10,13 +10,16 @@ public struct FieldTable<Kind: RecordKind>: Sendable {
     public let categoryCodes: [String]
     /// The family's code lists, in the order `GET /api/v1/kodverk` lists them.
     public let codeLists: [CodeListDescription]
+    /// Fields a body may no longer carry, each with what to send instead (refused with that text).
+    public let retiredKeys: [String: String]
 
     public init(_ fields: [FieldSpec<Kind>], computed: [ComputedField<Kind>] = [], category: any Code.Type,
-                codeLists: [CodeListDescription]) {
+                codeLists: [CodeListDescription], retired: [String: String] = [:]) {
         self.fields = fields
         self.computed = computed
         self.categoryCodes = category.allCodes
         self.codeLists = codeLists
+        self.retiredKeys = retired
     }
 
     /// Every field key, in output order.

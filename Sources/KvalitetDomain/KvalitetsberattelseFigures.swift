@@ -79,13 +79,14 @@ public struct Kvalitetsberattelse: Sendable, Equatable {
         public var klagomalByOutcome: [CodeCount]
         public var klagomalBySubmitter: [CodeCount]
         public var lexSarahCommitteeTreated: Int
-        public var lexSarahByCategory: [CodeCount]
+        /// Each report once in each of its kinds: these may add up to more than the reports treated.
+        public var lexSarahByKind: [CodeCount]
         public var lexSarahByAssessment: [CodeCount]
         public var lexSarahByRootCause: [CodeCount]
         public init() {
             avvikelserClosed = 0; avvikelserByCategory = []; avvikelserByRootCause = []; avvikelserByUnit = []
             klagomalClosed = 0; klagomalBySubject = []; klagomalByOutcome = []; klagomalBySubmitter = []
-            lexSarahCommitteeTreated = 0; lexSarahByCategory = []; lexSarahByAssessment = []; lexSarahByRootCause = []
+            lexSarahCommitteeTreated = 0; lexSarahByKind = []; lexSarahByAssessment = []; lexSarahByRootCause = []
         }
     }
 

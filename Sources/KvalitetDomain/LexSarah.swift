@@ -14,7 +14,7 @@ public enum LexSarah: RecordKind {
             .date("reportedOn", \.reportedOn, \.reportedOn),
             .code("reporterRole", \.reporterRole, \.reporterRole),
             .optionalDate("occurredOn", \.occurredOn, \.occurredOn),
-            .code("category", \.category, \.category),
+            .codes("kinds", \.kinds, \.kinds),
             .codes("rootCauses", \.rootCauses, \.rootCauses),
             .init(
                 "immediateMeasures", freeText: ["description"], csv: ["description", "takenOn"],
@@ -41,12 +41,13 @@ public enum LexSarah: RecordKind {
                     ("overdue", .bool(deadlines.overdue)),
                 ])
             }
-        ], category: AvvikelseCategory.self,
+        ], category: LexSarahKind.self,
         codeLists: [
             CodeListDescription(LexSarahStatus.self), CodeListDescription(ReporterRole.self),
-            CodeListDescription(LexSarahAssessment.self), CodeListDescription(NoteKind.self),
-            CodeListDescription(IvoChannel.self),
-        ])
+            CodeListDescription(LexSarahKind.self), CodeListDescription(LexSarahAssessment.self),
+            CodeListDescription(NoteKind.self), CodeListDescription(IvoChannel.self),
+        ],
+        retired: ["category": LexSarahKind.categoryRetired])
 
     /// What was done at once to protect the people concerned (*omedelbara åtgärder*).
     public struct ImmediateMeasures: Codable, Sendable, Equatable {
@@ -102,7 +103,8 @@ public enum LexSarah: RecordKind {
         public var reportedOn: LocalDate
         public var reporterRole: ReporterRole
         public var occurredOn: LocalDate?
-        public var category: AvvikelseCategory
+        /// The kinds of missförhållande the report concerns: at least one, each once.
+        public var kinds: [LexSarahKind]
         public var rootCauses: [RootCause]
         public var immediateMeasures: ImmediateMeasures?
         public var investigation: Investigation?
@@ -116,7 +118,7 @@ public enum LexSarah: RecordKind {
         public init(
             unitId: String, title: String, description: String = "", reportedOn: LocalDate,
             reporterRole: ReporterRole,
-            occurredOn: LocalDate? = nil, category: AvvikelseCategory, rootCauses: [RootCause] = [],
+            occurredOn: LocalDate? = nil, kinds: [LexSarahKind], rootCauses: [RootCause] = [],
             immediateMeasures: ImmediateMeasures? = nil, investigation: Investigation? = nil,
             notes: [LexSarahNote] = [],
             committeeDecidedOn: LocalDate? = nil, ivo: Ivo? = nil, measures: [Measure] = [], closedOn: LocalDate? = nil
@@ -127,7 +129,7 @@ public enum LexSarah: RecordKind {
             self.reportedOn = reportedOn
             self.reporterRole = reporterRole
             self.occurredOn = occurredOn
-            self.category = category
+            self.kinds = kinds
             self.rootCauses = rootCauses
             self.immediateMeasures = immediateMeasures
             self.investigation = investigation
@@ -174,7 +176,7 @@ public enum LexSarah: RecordKind {
         public var reportedOn: LocalDate?
         public var reporterRole: ReporterRole?
         public var occurredOn: LocalDate?
-        public var category: AvvikelseCategory?
+        public var kinds: [LexSarahKind]?
         public var rootCauses: [RootCause]?
         public var immediateMeasures: ImmediateMeasuresDraft?
         public var investigation: Investigation?
@@ -193,7 +195,8 @@ public enum LexSarah: RecordKind {
     public static func primaryDate(of fields: Fields) -> LocalDate { fields.reportedOn }
     public static func units(of fields: Fields) -> [(pointer: String, unitId: String)] { [("/unitId", fields.unitId)] }
     public static func title(of fields: Fields) -> String { fields.title }
-    public static func category(of fields: Fields) -> String? { fields.category.rawValue }
+    /// None: a report has several kinds, and the `category` list filter looks among them (storage).
+    public static func category(of fields: Fields) -> String? { nil }
 
     /// Notes are append-only: every change must keep the existing ones exactly, in order.
     public static func checkChange(from current: Fields, to next: Fields) throws(DomainError) {

@@ -11,7 +11,7 @@ enum LexSarahRules {
         if let occurredOn = draft.occurredOn, let reportedOn = draft.reportedOn, occurredOn > reportedOn {
             problems.add("/occurredOn", .after(other: "reportedOn", value: "\(reportedOn)"))
         }
-        problems.require(draft.category, "/category")
+        problems.kinds(draft.kinds)
         problems.distinct(draft.rootCauses, "/rootCauses")
         let immediate = immediateMeasures(draft, today: today, into: &problems)
         let investigation = draft.investigation
@@ -27,12 +27,12 @@ enum LexSarahRules {
         problems.notInFuture(draft.closedOn, "/closedOn", today: today)
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
         guard problems.isEmpty, let unitId = draft.unitId, let title = draft.title, let reportedOn = draft.reportedOn,
-            let reporterRole = draft.reporterRole, let category = draft.category
+            let reporterRole = draft.reporterRole, let kinds = draft.kinds
         else { return .failure(.invalid(problems.problems)) }
         return .success(
             LexSarah.Fields(
                 unitId: unitId, title: title, description: draft.description ?? "", reportedOn: reportedOn,
-                reporterRole: reporterRole, occurredOn: draft.occurredOn, category: category,
+                reporterRole: reporterRole, occurredOn: draft.occurredOn, kinds: kinds,
                 rootCauses: draft.rootCauses ?? [],
                 immediateMeasures: immediate, investigation: investigation,
                 committeeDecidedOn: draft.committeeDecidedOn,

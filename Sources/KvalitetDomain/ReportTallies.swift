@@ -58,7 +58,9 @@ extension LexSarah {
         if let decided = f.committeeDecidedOn, let assessment = f.investigation?.assessment,
             assessment != .ejMissforhallande
         {
-            sheet.add(.lexSarahTreated, decided, key: TallyKey(f.category.rawValue, assessment.rawValue))
+            sheet.add(.lexSarahTreated, decided, key: TallyKey(assessment.rawValue))
+            // Once in each of its kinds: the kinds' counts may add up to more than the reports.
+            for kind in Set(f.kinds) { sheet.add(.lexSarahTreatedKind, decided, key: TallyKey(kind.rawValue)) }
             for cause in Set(f.rootCauses) { sheet.add(.lexSarahTreatedCause, decided, key: TallyKey(cause.rawValue)) }
         }
         if let ivo = f.ivo {

@@ -8,8 +8,10 @@ public enum ReportMetric: String, Sendable, CaseIterable {
     case lexSarahReported = "ls.reported"
     /// Closed lex Sarah reports, on the later of report and closing date (open = reported − closed).
     case lexSarahClosed = "ls.closed"
-    /// Treated by the committee as a missförhållande or risk of one, keyed by category and assessment.
-    case lexSarahTreated = "ls.treated", lexSarahTreatedCause = "ls.treated.cause"
+    /// Treated by the committee as a missförhållande or risk of one, keyed by assessment; its kinds
+    /// (a report once in each of its kinds) and root causes.
+    case lexSarahTreated = "ls.treated", lexSarahTreatedKind = "ls.treated.kind",
+        lexSarahTreatedCause = "ls.treated.cause"
     case lexSarahReportedToIvo = "ls.ivo"
     /// An investigation overdue to IVO from the day after its two months, until the day it was sent.
     case lexSarahOverdueFrom = "ls.overdue.from", lexSarahOverdueUntil = "ls.overdue.until"
@@ -35,7 +37,7 @@ extension ReportMetric {
     /// period and "overdue as of today" can start and end on any day, so they keep all three.
     public var grains: [ReportGrain] {
         switch self {
-        case .lexSarahTreated, .lexSarahTreatedCause, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
+        case .lexSarahTreated, .lexSarahTreatedKind, .lexSarahTreatedCause, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
             .avvikelseClosed, .avvikelseClosedCause, .klagomalClosedSubject, .klagomalClosedOutcome,
             .klagomalClosedSubmitter:
             return ReportGrain.allCases
@@ -59,7 +61,7 @@ extension ReportMetric {
 }
 
 /// What a tally is classified by: none, one code (a category, a cause, a number of days), or two
-/// (a category and an assessment, a trigger and whether documented, an authority and a case number).
+/// (a trigger and whether documented, an area and a method, an authority and a case number).
 public struct TallyKey: Hashable, Sendable {
     public let parts: [String]
 
@@ -80,7 +82,7 @@ extension ReportMetric {
             .avvikelseReceived, .riskanalysHighRisks, .egenkontrollDocumented, .egenkontrollDeficient,
             .egenkontrollOffered, .egenkontrollResponses:
             return 0
-        case .lexSarahTreated, .riskanalysDone, .egenkontrollDone, .tillsynCase, .tillsynDeficientCase:
+        case .riskanalysDone, .egenkontrollDone, .tillsynCase, .tillsynDeficientCase:
             return 2
         default:
             return 1

@@ -27,12 +27,14 @@ public enum TextRules {
     /// What shows nothing: Unicode white space (NBSP and the other spaces, line breaks, tab) and the
     /// invisible characters people paste (soft hyphen, zero-width space and joiners, directional
     /// marks, word joiner, variation selectors, BOM, Hangul fillers, the blank Braille pattern,
-    /// interlinear annotation marks). openapi.yaml's text patterns list the same code points.
+    /// interlinear annotation marks, tag characters). openapi.yaml's text patterns list the same code
+    /// points but the tags (U+E0000–E007F): outside the BMP, which an ECMA-262 pattern without the
+    /// `u` flag cannot name, so there the server alone refuses a text of only tags.
     static let invisible: [ClosedRange<UInt32>] = [
         0x09...0x0D, 0x20...0x20, 0x85...0x85, 0xA0...0xA0, 0xAD...0xAD, 0x34F...0x34F, 0x61C...0x61C,
         0x115F...0x1160, 0x1680...0x1680, 0x17B4...0x17B5, 0x180B...0x180F, 0x2000...0x200F, 0x2028...0x202F,
         0x205F...0x206F, 0x2800...0x2800, 0x3000...0x3000, 0x3164...0x3164, 0xFE00...0xFE0F, 0xFEFF...0xFEFF,
-        0xFFA0...0xFFA0, 0xFFF9...0xFFFB,
+        0xFFA0...0xFFA0, 0xFFF9...0xFFFB, 0xE0000...0xE007F,
     ]
 
     /// True when nothing in `text` is visible (see `invisible`); true for "".

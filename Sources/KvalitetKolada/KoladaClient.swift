@@ -94,9 +94,9 @@ public struct KoladaClient: Sendable {
     /// A relative one is resolved against the page it came with. One naming a page already `read`
     /// would loop until `maxPages`, each page counted again: it ends the import at once.
     private func checkedNext(_ text: String, from url: URL, read: Set<String>) throws -> URL {
+        let root = baseURL.path.hasSuffix("/") ? baseURL.path : baseURL.path + "/"  // by segment: /v30 is not /v3
         guard let next = URL(string: text, relativeTo: url)?.absoluteURL, next.scheme == baseURL.scheme,
-            next.host == baseURL.host, next.port == baseURL.port,
-            next.path.hasPrefix(baseURL.path)
+            next.host == baseURL.host, next.port == baseURL.port, (next.path + "/").hasPrefix(root)
         else {
             throw KoladaError.badPaging(
                 url: url.absoluteString, detail: "next_url \(text.prefix(200)) is not on \(baseURL.absoluteString)")

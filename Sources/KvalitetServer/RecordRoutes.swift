@@ -44,7 +44,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         var keys = WireDecoder()
         keys.checkKeys(
             object, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
-            transitionOnly: Kind.transitionOnlyFields)
+            transitionOnly: Kind.transitionOnlyFields, retired: Wire.table.retiredKeys)
         let wire = wire
         let fields = try Wire.validatedFields(object, today: wire.today, alsoReporting: keys.problems)
         let outcome = try await store.create(
@@ -73,7 +73,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         var keys = WireDecoder()
         keys.checkKeys(
             patch, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
-            transitionOnly: Kind.transitionOnlyFields)
+            transitionOnly: Kind.transitionOnlyFields, retired: Wire.table.retiredKeys)
         if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
         let wire = wire
         let current = try await store.current(id, by: actor, expectedVersion: version)
@@ -90,7 +90,9 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         let version = try ETag.requiredVersion(request)
         var (body, _) = try await BodyReader.object(request, context: context)
         var decoder = WireDecoder()
-        decoder.checkKeys(body, allowed: Wire.transitionKeys.union(["to"]), readOnly: Wire.readOnlyKeys)
+        decoder.checkKeys(
+            body, allowed: Wire.transitionKeys.union(["to"]), readOnly: Wire.readOnlyKeys,
+            retired: Wire.table.retiredKeys)
         let target = decoder.code(body["to"], at: "/to", as: Kind.Status.self)
         if body["to"] ?? .null == .null { decoder.problem("/to", .required, detail: "is required: the new status") }
         guard decoder.problems.isEmpty, let target else { throw DomainError.invalid(decoder.problems) }

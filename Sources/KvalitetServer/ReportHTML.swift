@@ -45,9 +45,15 @@ struct CodeTable {
     let rows: [Row]
     /// Stored, not computed: the templates see stored properties only (Mirror).
     let hasRows: Bool
+    /// A line under the table on how it counts (empty: none).
+    let note: String
+    let hasNote: Bool
 
-    init(_ heading: String, _ counts: [CodeCount], list: String? = nil, names: [String: String] = [:]) {
+    init(_ heading: String, _ counts: [CodeCount], list: String? = nil, names: [String: String] = [:],
+         note: String = "") {
         self.heading = heading
+        self.note = note
+        hasNote = !note.isEmpty
         rows = counts.map { count in
             Row(label: list.map { Kodverk.label(count.code, in: $0) } ?? names[count.code] ?? count.code,
                 count: ReportHTML.number(count.count))

@@ -92,7 +92,8 @@ enum ReportHTMLTemplates {
 
     static let codeTable = """
         {{#hasRows}}<table><tr><th>{{heading}}</th><th class="n">Antal</th></tr>{{#rows}}<tr><td>{{label}}</td>\
-        <td class="n">{{count}}</td></tr>{{/rows}}</table>{{/hasRows}}\
+        <td class="n">{{count}}</td></tr>{{/rows}}</table>{{#hasNote}}<p class="meta">{{note}}</p>{{/hasNote}}\
+        {{/hasRows}}\
         {{^hasRows}}<p class="meta">{{heading}}: inga under perioden.</p>{{/hasRows}}
         """
 

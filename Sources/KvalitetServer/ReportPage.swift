@@ -85,7 +85,10 @@ struct ReportPage {
             AnalysisSection(
                 heading: "Lex Sarah (\(a.lexSarahCommitteeTreated) behandlade av arbetsutskottet)",
                 tables: [
-                    CodeTable("Kategori", a.lexSarahByCategory, list: "avvikelseKategori"),
+                    CodeTable(
+                        "Slag av missförhållande", a.lexSarahByKind, list: LexSarahKind.listName,
+                        note: "En rapport som gäller flera slag av missförhållanden räknas en gång för varje "
+                            + "slag."),
                     CodeTable("Bedömning", a.lexSarahByAssessment, list: "lexSarahBedomning"),
                     CodeTable("Orsak", a.lexSarahByRootCause, list: "orsak"),
                 ]),

@@ -172,7 +172,7 @@ enum ReportWire {
                 "lexSarah",
                 object([
                     ("committeeTreated", .int(analysis.lexSarahCommitteeTreated)),
-                    ("byCategory", codes(analysis.lexSarahByCategory)),
+                    ("byKind", codes(analysis.lexSarahByKind)),
                     ("byAssessment", codes(analysis.lexSarahByAssessment)),
                     ("byRootCause", codes(analysis.lexSarahByRootCause)),
                 ])

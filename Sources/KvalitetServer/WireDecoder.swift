@@ -9,12 +9,16 @@ struct WireDecoder {
         problems.append(FieldProblem(pointer, rule, detail: detail))
     }
 
-    /// Every member must be one of `allowed`; others are reported as read-only, transition-only or unknown.
+    /// Every member must be one of `allowed`; others are reported as read-only, transition-only,
+    /// retired (with what to send instead) or unknown.
     mutating func checkKeys(_ object: JSONObject, allowed: Set<String>, readOnly: Set<String> = [],
-                            transitionOnly: Set<String> = [], at base: String = "") {
+                            transitionOnly: Set<String> = [], retired: [String: String] = [:],
+                            at base: String = "") {
         for key in object.keys where !allowed.contains(key) {
             let pointer = base + "/" + pointerEscape(key)
-            if readOnly.contains(key) {
+            if let instead = retired[key] {
+                problem(pointer, .retired, detail: instead)
+            } else if readOnly.contains(key) {
                 problem(pointer, .readOnly)
             } else if transitionOnly.contains(key) {
                 problem(pointer, .transitionOnly)

@@ -25,7 +25,8 @@ final class WireInput: FieldInput {
     var problems: [FieldProblem] { sink.decoder.problems }
 
     /// The domain's verdict on a draft with the wire's problems first; a wrongly typed value (absent
-    /// from the draft) is reported once, not again as "is required".
+    /// from the draft) is reported once, not again as "is required" — nor is a list or object one of
+    /// whose items was (`/kinds/1` is an unknown code: `/kinds` is not also "required").
     static func merge<T>(_ wireProblems: [FieldProblem], into result: Result<T,
                          DomainError>) throws(DomainError) -> T {
         switch result {
@@ -33,8 +34,11 @@ final class WireInput: FieldInput {
             if !wireProblems.isEmpty { throw DomainError.invalid(wireProblems) }
             return value
         case .failure(.invalid(let domainProblems)):
-            let reported = Set(wireProblems.map(\.pointer))
-            throw DomainError.invalid(wireProblems + domainProblems.filter { !reported.contains($0.pointer) })
+            let reported = wireProblems.map(\.pointer)
+            let repeated = { (pointer: String) in
+                reported.contains { $0 == pointer || (!pointer.isEmpty && $0.hasPrefix(pointer + "/")) }
+            }
+            throw DomainError.invalid(wireProblems + domainProblems.filter { !repeated($0.pointer) })
         case .failure(let other):
             throw other
         }

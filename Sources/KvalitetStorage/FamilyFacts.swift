@@ -43,6 +43,11 @@ extension LexSarah: StoredKind {
         let f = record.fields
         let id = record.id.description
         try RootCauseRows.replace(recordId: id, causes: f.rootCauses, in: db)
+        try db.executeCached(sql: "DELETE FROM lex_sarah_kinds WHERE record_id = ?", arguments: [id])
+        for kind in f.kinds {
+            try db.executeCached(
+                sql: "INSERT INTO lex_sarah_kinds (record_id, kind) VALUES (?, ?)", arguments: [id, kind.rawValue])
+        }
         // Only new notes are inserted; the table's triggers refuse any change to the ones already there.
         let stored =
             try Int.fetchOne(
@@ -63,6 +68,11 @@ extension LexSarah: StoredKind {
                     note.authorTitle, note.text, Timestamp.format(note.addedAt), note.addedBy,
                 ])
         }
+    }
+
+    /// A report matches the `category` list filter when the kind is among its kinds.
+    public static var categoryCondition: String {
+        "EXISTS (SELECT 1 FROM lex_sarah_kinds lsk WHERE lsk.record_id = r.id AND lsk.kind = ?)"
     }
 
     /// The investigation has not reached IVO and the local follow-up routine's date has passed.

@@ -169,7 +169,7 @@ public struct RecordStore<Kind: StoredKind>: Sendable {
         if let status = query.status { conditions.append("r.status = ?"); arguments += [status] }
         if let from = query.from { conditions.append("r.primary_date >= ?"); arguments += [from.description] }
         if let to = query.to { conditions.append("r.primary_date <= ?"); arguments += [to.description] }
-        if let category = query.category { conditions.append("r.category = ?"); arguments += [category] }
+        if let category = query.category { conditions.append(Kind.categoryCondition); arguments += [category] }
         if let overdue = query.overdue, let condition = Kind.overdueCondition {
             conditions.append(overdue ? condition : "NOT " + condition)
             arguments += [today.description]

@@ -81,7 +81,7 @@ struct ReportSQL {
             organisation: scope.units == nil, in: db)
         where scope.includes(row.units) {
             byYear[row.year, default: 0] += row.n
-            if row.year == request.year, LexSarahAssessment(rawValue: row.key[1])?.isSerious == true {
+            if row.year == request.year, LexSarahAssessment(rawValue: row.key[0])?.isSerious == true {
                 serious += row.n
             }
         }
@@ -120,10 +120,10 @@ struct ReportSQL {
         analysis.klagomalByOutcome = ReportRules.sorted(try byKey(.klagomalClosedOutcome, period))
         analysis.klagomalBySubmitter = ReportRules.sorted(try byKey(.klagomalClosedSubmitter, period))
 
-        let lexSarah = try keySums(.lexSarahTreated, period)
-        analysis.lexSarahCommitteeTreated = lexSarah.reduce(0) { $0 + $1.n }
-        analysis.lexSarahByCategory = ReportRules.sorted(byPart(lexSarah, 0))
-        analysis.lexSarahByAssessment = ReportRules.sorted(byPart(lexSarah, 1))
+        let lexSarah = try byKey(.lexSarahTreated, period)
+        analysis.lexSarahCommitteeTreated = lexSarah.values.reduce(0, +)
+        analysis.lexSarahByKind = ReportRules.sorted(try byKey(.lexSarahTreatedKind, period))
+        analysis.lexSarahByAssessment = ReportRules.sorted(lexSarah)
         analysis.lexSarahByRootCause = ReportRules.sorted(try byKey(.lexSarahTreatedCause, period))
         return analysis
     }

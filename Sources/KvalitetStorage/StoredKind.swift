@@ -13,12 +13,15 @@ public protocol StoredKind: RecordKind {
     /// A condition on `r` (records) with one `?` for today, true for records that need action
     /// because a deadline has passed; nil when the family has no deadlines (`?overdue=` is refused).
     static var overdueCondition: String? { get }
+    /// A condition on `r` (records) with one `?` for the code of the `category` list filter.
+    static var categoryCondition: String { get }
     /// What the record adds to the report's running sums (the domain's counting rules).
     static func reportTallies(_ record: CaseRecord<Self>, settings: RecordSettings) -> [ReportTally: Int]
 }
 
 extension StoredKind {
     public static var overdueCondition: String? { nil }
+    public static var categoryCondition: String { "r.category = ?" }
     public static func derivedFacts(_ record: CaseRecord<Self>,
                                     settings: RecordSettings) -> [(String, DatabaseValue)] { [] }
     public static func writeChildRows(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws {}

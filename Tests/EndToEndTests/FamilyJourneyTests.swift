@@ -60,7 +60,7 @@ struct FamilyJourneyTests {
         let (kvalitet, server, admin, staff, form) = try await start()
         let reported = try await server.send("POST", "/api/v1/lex-sarah", token: form, json: """
             {"unitId":"ifo-utr","title":"Placerat barn lämnat utan tillsyn","reportedOn":"2025-03-02","reporterRole":"anstalld",
-             "occurredOn":"2025-03-01","category":"utforande_av_insats"}
+             "occurredOn":"2025-03-01","kinds":["insats_utford_felaktigt"]}
             """)
         #expect(reported.status == 201)
         let path = "/api/v1/lex-sarah/LXS-2025-0001"

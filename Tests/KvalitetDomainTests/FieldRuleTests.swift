@@ -16,6 +16,7 @@ struct FieldRuleTests {
         (.readOnly, "read_only", [], "kan inte ändras"),
         (.transitionOnly, "transition_only", [], "sätts genom POST …/transitions, inte här"),
         (.unknownField, "unknown_field", [], "okänt fält"),
+        (.retired, "retired", [], "tas inte längre emot; API-beskrivningen anger vad som ersätter fältet"),
         (.unchangeable, "unchangeable", [], "kan inte ändras när det väl är sparat"),
         (.wrongType(expected: "string", actual: "number"), "wrong_type", ["expected", "actual"], "måste vara en text"),
         (.notAnInteger(minimum: 1, maximum: 500), "not_an_integer", ["minimum", "maximum"],

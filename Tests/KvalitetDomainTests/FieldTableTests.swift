@@ -35,7 +35,7 @@ struct FieldTableTests {
 
     @Test func csvColumnsFlattenNestedPartsInTableOrderWithComputedValuesLast() {
         #expect(LexSarah.fieldTable.csvColumns == [
-            "unitId", "title", "description", "reportedOn", "reporterRole", "occurredOn", "category", "rootCauses",
+            "unitId", "title", "description", "reportedOn", "reporterRole", "occurredOn", "kinds", "rootCauses",
             "immediateMeasures/description", "immediateMeasures/takenOn", "investigation/investigator",
             "investigation/startedOn", "investigation/completedOn", "investigation/assessment",
             "investigation/motivation", "notes", "committeeDecidedOn", "ivo/reportedOn", "ivo/channel",

@@ -9,7 +9,7 @@ func lexSarahDraft() -> LexSarah.Draft {
     draft.reportedOn = date("2025-03-02")
     draft.reporterRole = .anstalld
     draft.occurredOn = date("2025-03-01")
-    draft.category = .utforandeAvInsats
+    draft.kinds = [.insatsUtfordFelaktigt]
     return draft
 }
 
@@ -22,7 +22,7 @@ struct LexSarahTests {
     }
 
     @Test func everyMissingFieldIsReportedAtOnce() {
-        #expect(LexSarah.validate(LexSarah.Draft(), today: today).pointers == ["/unitId", "/title", "/reportedOn", "/reporterRole", "/category"])
+        #expect(LexSarah.validate(LexSarah.Draft(), today: today).pointers == ["/unitId", "/title", "/reportedOn", "/reporterRole", "/kinds"])
     }
 
     @Test func aReportCannotBeMadeInTheFuture() {

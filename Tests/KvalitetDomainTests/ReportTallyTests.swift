@@ -30,7 +30,7 @@ struct ReportTallyTests {
     }
 
     private func lexSarah(ivo: String, sent: String?) -> CaseRecord<LexSarah> {
-        var fields = LexSarah.Fields(unitId: "u", title: "t", reportedOn: LocalDate("2025-01-10")!, reporterRole: .anstalld, category: .sekretess)
+        var fields = LexSarah.Fields(unitId: "u", title: "t", reportedOn: LocalDate("2025-01-10")!, reporterRole: .anstalld, kinds: [.rojdSekretess])
         fields.ivo = .init(reportedOn: LocalDate(ivo)!, channel: .eTjanst, investigationSentOn: sent.flatMap { LocalDate($0) })
         return CaseRecord(id: CaseNumber(family: .lexSarah, year: 2025, sequence: 1), status: .rapporterad, fields: fields, version: 1,
                           createdAt: .init(timeIntervalSince1970: 0), createdBy: "t", updatedAt: .init(timeIntervalSince1970: 0), voided: nil)

@@ -12,6 +12,9 @@ struct TextRulesTests {
         ("\t\n\r ", true), ("\u{3000}", true), ("\u{2003}\u{2009}", true), ("\u{AD}", true),
         ("\u{2800}", true), ("\u{2800}\u{2800} ", true), ("\u{FFF9}\u{FFFA}\u{FFFB}", true), ("\u{2800}a", false),
         ("a", false), (" a ", false), ("\u{FEFF}Titel", false), ("å", false), ("·", false), ("0", false),
+        // Tag characters (U+E0000–E007F) show nothing: the tail of a flag emoji, or hidden text.
+        ("\u{E0020}", true), ("\u{E0001}\u{E0068}\u{E0069}\u{E007F}", true), (" \u{E0041}\u{200B}", true),
+        ("\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", false), ("\u{E0080}", false),
     ]
 
     @Test(arguments: requiredRows)

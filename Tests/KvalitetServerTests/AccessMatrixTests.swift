@@ -66,7 +66,7 @@ struct AccessMatrixTests {
     /// The other families: (path, a body creating a record in `vuxen`, the first step of its workflow).
     static let families: [(path: String, id: String, create: String, firstStep: String)] = [
         ("klagomal", "KLG-2025-0001", #"{"unitId":"vuxen","title":"T","receivedOn":"2025-03-02","source":"utomstaende","submitter":"brukare","type":"klagomal","subject":"bemotande"}"#, #"{"to":"under_utredning"}"#),
-        ("lex-sarah", "LXS-2025-0001", #"{"unitId":"vuxen","title":"T","reportedOn":"2025-03-02","reporterRole":"anstalld","category":"sekretess"}"#, #"{"to":"under_utredning"}"#),
+        ("lex-sarah", "LXS-2025-0001", #"{"unitId":"vuxen","title":"T","reportedOn":"2025-03-02","reporterRole":"anstalld","kinds":["rojd_sekretess"]}"#, #"{"to":"under_utredning"}"#),
         ("riskanalyser", "RSK-2025-0001", #"{"unitIds":["vuxen"],"title":"T","trigger":"ovrigt","plannedOn":"2025-03-02"}"#, #"{"to":"pagaende"}"#),
         ("egenkontroller", "EGK-2025-0001", #"{"unitIds":["vuxen"],"title":"T","area":"ovrigt","method":"aktgranskning","plannedOn":"2025-03-02"}"#, #"{"to":"pagaende"}"#),
         ("tillsynsbeslut", "TSB-2025-0001", #"{"unitIds":["vuxen"],"title":"T","authority":"ivo","caseNumber":"1/2025","decidedOn":"2025-03-02","subject":"ovrigt","deficienciesFound":false}"#, #"{"to":"avslutat"}"#),

@@ -26,8 +26,8 @@ struct Family: Sendable, CustomTestStringConvertible {
         unitPointer: "/unitId", firstStep: "under_utredning", category: "bemotande", hasDeadlines: false)
     static let lexSarah = Family(
         path: "lex-sarah", prefix: "LXS",
-        body: #"{"unitId":"ifo-utr","title":"Barn lämnat utan tillsyn","reportedOn":"2025-03-02","reporterRole":"anstalld","category":"utforande_av_insats"}"#,
-        unitPointer: "/unitId", firstStep: "under_utredning", category: "utforande_av_insats", hasDeadlines: true)
+        body: #"{"unitId":"ifo-utr","title":"Barn lämnat utan tillsyn","reportedOn":"2025-03-02","reporterRole":"anstalld","kinds":["insats_utford_felaktigt"]}"#,
+        unitPointer: "/unitId", firstStep: "under_utredning", category: "insats_utford_felaktigt", hasDeadlines: true)
     static let riskanalys = Family(
         path: "riskanalyser", prefix: "RSK",
         body: #"{"unitIds":["ifo-utr"],"title":"Nytt journalsystem","trigger":"nytt_arbetssatt","plannedOn":"2025-09-01"}"#,

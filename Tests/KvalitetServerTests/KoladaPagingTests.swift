@@ -57,6 +57,8 @@ struct KoladaPagingTests {
         ("/v3/page/2", "already read"),
         ("/v3/data/kpi/U1/municipality/1315/year/2023,2024", "already read"),
         ("http://elsewhere.invalid/v3/page/3", "is not on"),
+        // A path that only starts with the API's root is another API on the same host.
+        ("/v30/page/3", "is not on"), ("/v3x/data/kpi/U1", "is not on"), ("/v/page/3", "is not on"),
     ]
 
     @Test(arguments: loopRows)

@@ -49,7 +49,7 @@ struct LogPrivacyTests {
             ("/api/v1/klagomal", one + #""receivedOn":"2025-03-02","source":"utomstaende","submitter":"brukare","#
                 + #""type":"klagomal","subject":"bemotande",\#(measures)}"#),
             ("/api/v1/lex-sarah", one + #""reportedOn":"2025-03-02","reporterRole":"anstalld","#
-                + #""category":"utforande_av_insats","#
+                + #""kinds":["insats_utford_felaktigt"],"#
                 + #""immediateMeasures":{"description":"\#(m)","takenOn":"2025-03-02"},"#
                 + #""investigation":{"investigator":"\#(m)","startedOn":"2025-03-03","motivation":"\#(m)"},"#
                 + #"\#(measures)}"#),

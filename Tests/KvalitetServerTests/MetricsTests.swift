@@ -66,7 +66,7 @@ struct MetricsTests {
         try await app.run { client in
             _ = try await client.createAvvikelse()
             // Reported to IVO on 2025-10-01: the investigation was due 2025-12-01 and today is 2026-01-15.
-            let common = #""unitId":"ifo-utr","reporterRole":"anstalld","category":"utforande_av_insats""#
+            let common = #""unitId":"ifo-utr","reporterRole":"anstalld","kinds":["insats_utford_felaktigt"]"#
             let late = try await client.create("/api/v1/lex-sarah",
                                                #"{\#(common),"title":"Sen","reportedOn":"2025-09-30","#
                 + #""ivo":{"reportedOn":"2025-10-01","channel":"e_tjanst"}}"#)

@@ -51,9 +51,9 @@ extension TestApp.Client {
     /// A lex Sarah report taken as far as the dates given: assessed, to IVO, treated by the AU, closed.
     func lexSarah(unit: String = "ifo-utr", reported: String, completed: String? = nil, assessment: String = "missforhallande",
                   ivo: String? = nil, sent: String? = nil, committee: String? = nil, closed: String? = nil,
-                  category: String = "sekretess") async throws {
+                  kinds: [String] = ["rojd_sekretess"]) async throws {
         let id = try await post("lex-sarah", """
-            {"unitId":"\(unit)","title":"HEMLIG TITEL","reportedOn":"\(reported)","reporterRole":"anstalld","category":"\(category)"}
+            {"unitId":"\(unit)","title":"HEMLIG TITEL","reportedOn":"\(reported)","reporterRole":"anstalld","kinds":\(kinds)}
             """)
         var steps: [(kind: String, body: String)] = [("to", #"{"to":"under_utredning","investigation":{"investigator":"Eva","startedOn":"\#(reported)"}}"#)]
         if let ivo { steps.append(("patch", #"{"ivo":{"reportedOn":"\#(ivo)","channel":"e_tjanst"}}"#)) }

@@ -128,7 +128,7 @@ struct SignInHTTPTests {
                 .post, "/api/v1/lex-sarah", as: "admin",
                 json:
                     #"{"unitId":"vuxen","title":"T","reportedOn":"2025-03-02","reporterRole":"anstalld","#
-                        + #""category":"sekretess"}"#
+                        + #""kinds":["rojd_sekretess"]}"#
             )
             let path = "/api/v1/lex-sarah/\(created.json["id"] as? String ?? "")/notes"
             let note = #"{"documentedOn":"2025-03-04","source":"Intervju","kind":"faktum","text":"T"}"#

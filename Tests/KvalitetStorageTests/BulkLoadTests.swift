@@ -13,7 +13,7 @@ struct BulkLoadTests {
     static func lexSarah() -> LexSarah.Fields {
         LexSarah.Fields(
             unitId: "ifo-utr", title: "Barn lämnat utan tillsyn", reportedOn: LocalDate("2025-03-02")!,
-            reporterRole: .anstalld, category: .utforandeAvInsats,
+            reporterRole: .anstalld, kinds: [.insatsUtfordFelaktigt],
             immediateMeasures: .init(description: "Omedelbara åtgärder", takenOn: LocalDate("2025-03-02")!))
     }
 

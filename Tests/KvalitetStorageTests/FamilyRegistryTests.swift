@@ -35,7 +35,7 @@ extension RecordKind {
 struct TallyKeyStorageTests {
     @Test(arguments: [
         (ReportMetric.tillsynCase, TallyKey("ivo", "3.5|1-1/2025")),
-        (ReportMetric.lexSarahTreated, TallyKey("bemotande", "missforhallande")),
+        (ReportMetric.lexSarahTreated, TallyKey("missforhallande")),
         (ReportMetric.avvikelseClosedCause, TallyKey("rutin_ej_foljd")),
         (ReportMetric.lexSarahReported, TallyKey.none),
     ])

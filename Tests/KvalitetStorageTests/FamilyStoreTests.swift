@@ -13,7 +13,7 @@ enum Families {
 
     static func lexSarah(ivo: String? = nil) -> LexSarah.Fields {
         var fields = LexSarah.Fields(unitId: "ifo-utr", title: "Barn lämnat utan tillsyn", reportedOn: LocalDate("2025-03-02")!,
-                                     reporterRole: .anstalld, category: .utforandeAvInsats, rootCauses: [.rutinEjFoljd])
+                                     reporterRole: .anstalld, kinds: [.insatsUtfordFelaktigt], rootCauses: [.rutinEjFoljd])
         if let ivo { fields.ivo = .init(reportedOn: LocalDate(ivo)!, channel: .eTjanst) }
         return fields
     }
