@@ -123,8 +123,8 @@ public enum FieldRule: Sendable, Equatable {
         case .onlyForSeriousAssessment(let assessment): [("assessment", .string(assessment))]
         case .submitterMismatch(let source): [("source", .string(source))]
         case .ownName(let field, let value): [("field", .string(field)), ("value", .string(value))]
-        case .required, .readOnly, .transitionOnly, .unknownField, .retired, .unchangeable, .notADate, .duplicate, .blank,
-            .controlCharacters, .notInFuture, .ownParent, .cannotBeAnswered, .databaseRule:
+        case .required, .readOnly, .transitionOnly, .unknownField, .retired, .unchangeable, .notADate, .duplicate,
+            .blank, .controlCharacters, .notInFuture, .ownParent, .cannotBeAnswered, .databaseRule:
             []
         }
     }

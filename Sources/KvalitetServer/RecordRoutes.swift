@@ -41,10 +41,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         try Permission.createRecord.check(actor)
         let idempotency = try idempotencyKey(request)
         let (object, bytes) = try await BodyReader.object(request, context: context)
-        var keys = WireDecoder()
-        keys.checkKeys(
-            object, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
-            transitionOnly: Kind.transitionOnlyFields, retired: Wire.table.retiredKeys)
+        let keys = Wire.checkEditableKeys(object)
         let wire = wire
         let fields = try Wire.validatedFields(object, today: wire.today, alsoReporting: keys.problems)
         let outcome = try await store.create(
@@ -70,10 +67,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
         let id = try caseNumber(context)
         let version = try ETag.requiredVersion(request)
         let (patch, _) = try await BodyReader.object(request, context: context, accepting: BodyReader.patchTypes)
-        var keys = WireDecoder()
-        keys.checkKeys(
-            patch, allowed: Wire.table.editableKeys, readOnly: Wire.readOnlyKeys,
-            transitionOnly: Kind.transitionOnlyFields, retired: Wire.table.retiredKeys)
+        let keys = Wire.checkEditableKeys(patch)
         if !keys.problems.isEmpty { throw DomainError.invalid(keys.problems) }
         let wire = wire
         let current = try await store.current(id, by: actor, expectedVersion: version)

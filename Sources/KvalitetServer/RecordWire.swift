@@ -129,3 +129,15 @@ extension JSONValue {
         }
     }
 }
+
+extension RecordWire {
+    /// The problems with a create or PATCH body's members: each must be editable; read-only,
+    /// transition-only, retired and unknown members are reported at their pointers.
+    static func checkEditableKeys(_ object: JSONObject) -> WireDecoder {
+        var keys = WireDecoder()
+        keys.checkKeys(
+            object, allowed: table.editableKeys, readOnly: readOnlyKeys,
+            transitionOnly: Kind.transitionOnlyFields, retired: table.retiredKeys)
+        return keys
+    }
+}
