@@ -81,6 +81,7 @@ extension RecordStore {
             case .void: .void
             case .note: .note
             }
+        try EventOutbox.append(RecordEvents.of(record, previous: previous), at: record.updatedAt, in: db)
         try AuditLog.append(
             db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
             detail: "version \(record.version), status \(record.status.rawValue)")
