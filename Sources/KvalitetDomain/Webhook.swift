@@ -25,15 +25,26 @@ public struct WebhookSubscription: Sendable, Equatable {
     public static func checkURL(_ text: String, pointer: String = "/url") -> FieldProblem? {
         guard text.utf8.count <= 2000, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
             let host = url.host, !host.isEmpty
-        else { return FieldProblem(pointer, "must be an absolute http(s) URL of at most 2000 characters") }
+        else { return FieldProblem(
+                pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
+                detail: "must be an absolute http(s) URL of at most 2000 characters") }
         if url.user != nil || url.password != nil {
-            return FieldProblem(pointer, "must not carry a user or password; the signature authenticates the sender")
+            return FieldProblem(
+                pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
+                detail: "must not carry a user or password; the signature authenticates the sender")
         }
         switch scheme {
         case "https": return nil
         case "http":
-            return isLoopback(host) ? nil : FieldProblem(pointer, "http:// is allowed only to loopback; use https://")
-        default: return FieldProblem(pointer, "must be an https:// URL (http:// only to loopback)")
+            return isLoopback(host)
+                ? nil
+                : FieldProblem(
+                    pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
+                    detail: "http:// is allowed only to loopback; use https://")
+        default:
+            return FieldProblem(
+                pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
+                detail: "must be an https:// URL (http:// only to loopback)")
         }
     }
 

@@ -58,21 +58,21 @@ struct WebhookRoutes: Sendable {
         var d = WireDecoder()
         d.checkKeys(object, allowed: Self.keys)
         let url = d.string(object["url"], at: "/url")
-        if object["url"] == nil || object["url"] == .null { d.problem("/url", "is required") }
-        if let url, let problem = WebhookSubscription.checkURL(url) { d.problem(problem.pointer, problem.detail) }
+        if object["url"] == nil || object["url"] == .null { d.problem("/url", .required) }
+        if let url, let problem = WebhookSubscription.checkURL(url) { d.problem(problem.pointer, problem.rule, detail: problem.detail) }
         var kinds: [EventKind] = []
         if let items = d.array(object["eventKinds"], at: "/eventKinds", maxCount: EventKind.allCases.count) {
             for (index, item) in items.enumerated() {
                 guard let name = d.string(item, at: "/eventKinds/\(index)") else { continue }
                 guard let kind = EventKind(rawValue: name) else {
-                    d.problem("/eventKinds/\(index)", "must be one of: " + EventKind.allNames.joined(separator: ", "))
+                    d.problem("/eventKinds/\(index)", .notInKodverk(kodverk: "EventKind", allowed: EventKind.allNames))
                     continue
                 }
                 if !kinds.contains(kind) { kinds.append(kind) }
             }
-            if items.isEmpty { d.problem("/eventKinds", "must name at least one event kind") }
+            if items.isEmpty { d.problem("/eventKinds", .tooFew(minItems: 1)) }
         } else if object["eventKinds"] == nil || object["eventKinds"] == .null {
-            d.problem("/eventKinds", "is required")
+            d.problem("/eventKinds", .required)
         }
         let unitId = d.string(object["unitId"], at: "/unitId")
         if !d.problems.isEmpty { throw DomainError.invalid(d.problems) }
