@@ -88,11 +88,17 @@ public enum Permission: Sendable {
     case writeNyckeltal, readNyckeltalText, importKolada
     /// `GET /metrics`: the operators' figures; admins (or the dedicated metrics token, which is no role).
     case readMetrics
+    /// Webhook subscriptions and their deliveries (`/api/v1/webhooks`): admins only.
+    case manageWebhooks
 
     public func allowed(for role: Role) -> Bool {
         switch role {
         case .admin: return true
-        case .kvalitet: return ![.writeUnits, .readAudit, .manageTokens, .importKolada, .readMetrics].contains(self)
+        case .kvalitet:
+            let adminOnly: [Permission] = [
+                .writeUnits, .readAudit, .manageTokens, .importKolada, .readMetrics, .manageWebhooks,
+            ]
+            return !adminOnly.contains(self)
         case .rapportor:
             return [.createRecord, .readRecord, .listRecords, .readKodverk, .readUnits].contains(self)
         case .lasare: return self == .readUnits || self == .readAggregates || self == .readKodverk

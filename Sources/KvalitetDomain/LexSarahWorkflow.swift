@@ -32,3 +32,16 @@ public enum LexSarahWorkflow {
             ],
         ])
 }
+
+extension LexSarah {
+    /// A new report calls for immediate measures and an investigation (`lex_sarah.received`); one
+    /// assessed as serious for the first time calls for an anmälan to IVO (`lex_sarah.anmalan_due`).
+    public static func announcements(of record: CaseRecord<LexSarah>, previous: CaseRecord<LexSarah>?) -> [EventKind] {
+        var kinds: [EventKind] = []
+        if previous == nil { kinds.append(.lexSarahReceived) }
+        let serious = record.fields.investigation?.assessment?.isSerious == true
+        let wasSerious = previous?.fields.investigation?.assessment?.isSerious == true
+        if serious, !wasSerious, record.fields.ivo == nil { kinds.append(.lexSarahSerious) }
+        return kinds
+    }
+}

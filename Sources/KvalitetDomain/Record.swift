@@ -28,6 +28,8 @@ public protocol RecordKind: Sendable {
     static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields
     /// What entering `status` fills in when the client left it out (lex Sarah: closedOn is today).
     static func entering(_ status: Status, with fields: Fields, today: LocalDate) -> Fields
+    /// The family's own events of a change besides created and status changed (see `RecordEvents`).
+    static func announcements(of record: CaseRecord<Self>, previous: CaseRecord<Self>?) -> [EventKind]
 }
 
 extension RecordKind {
@@ -37,6 +39,7 @@ extension RecordKind {
     public static func checkChange(from current: Fields, to next: Fields) throws(DomainError) {}
     public static func keepingManaged(_ edited: Fields, from current: Fields) -> Fields { edited }
     public static func entering(_ status: Status, with fields: Fields, today: LocalDate) -> Fields { fields }
+    public static func announcements(of record: CaseRecord<Self>, previous: CaseRecord<Self>?) -> [EventKind] { [] }
 
     /// A PATCH: validated `fields` replace the current ones, what the service manages is kept,
     /// and what the current status requires must still hold.

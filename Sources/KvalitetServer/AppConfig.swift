@@ -42,6 +42,12 @@ public struct AppConfig: Sendable {
     /// Conditions `/health/ready` requires besides migrations and a writable database (e.g. the
     /// identity provider's keys loaded, when one is configured).
     public var readinessChecks: [ReadinessCheck] = []
+    /// Sends webhook messages; tests may inject their own.
+    public var webhookSender: any WebhookSender = URLSessionWebhookSender()
+    /// How often the webhook worker looks for new events and due retries.
+    public var webhookInterval: Duration = .seconds(1)
+    /// The backoff of failed webhook deliveries (30 s doubling to 2 h apart, for 24 hours).
+    public var webhookRetry: WebhookRetry = .standard
 
     /// The rules records are stored under (the configured risk levels and IVO follow-up routine).
     public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels, ivoFollowUp: ivoFollowUp) }

@@ -17,6 +17,7 @@ public struct AppServices: Sendable {
     public let reports: ReportStore
     public let nyckeltal: NyckeltalStore
     public let kolada: KoladaStore
+    public let webhooks: WebhookStore
 
     public init(database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
         self.database = database
@@ -28,6 +29,7 @@ public struct AppServices: Sendable {
         reports = ReportStore(database)
         nyckeltal = NyckeltalStore(database)
         kolada = KoladaStore(database)
+        webhooks = WebhookStore(database)
     }
 
     /// The store of one record family.
@@ -113,6 +115,7 @@ func buildRouter(
     let kolada = KoladaClient(baseURL: config.koladaBaseURL, clock: config.clock)
     KoladaRoutes(nyckeltal: services.nyckeltal, importer: KoladaImporter(client: kolada, store: services.kolada))
         .register(on: &table)
+    WebhookRoutes(store: services.webhooks).register(on: &table)
     registered.table = table.table
     return (router, table.table)
 }
@@ -156,6 +159,11 @@ public func buildApplication(
                 additionalChannelHandlers: [ConnectionGuardInstaller(limits: config.limits, counter: counter)],
                 idleTimeout: .seconds(config.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kvalitet"),
+        services: [
+            WebhookWorker(
+                queue: WebhookQueue(services.database, retry: config.webhookRetry), sender: config.webhookSender,
+                clock: config.clock, interval: config.webhookInterval, logger: logger)
+        ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             logger.info("listening", metadata: ["host": "\(config.host)", "port": "\(port)"])

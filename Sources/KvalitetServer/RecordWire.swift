@@ -15,17 +15,8 @@ struct WireContext: Sendable {
 }
 
 extension RecordFamily {
-    /// The collection's path segment under `/api/v1`.
-    var path: String {
-        switch self {
-        case .avvikelse: "avvikelser"
-        case .klagomal: "klagomal"
-        case .lexSarah: "lex-sarah"
-        case .riskanalys: "riskanalyser"
-        case .egenkontroll: "egenkontroller"
-        case .tillsynsbeslut: "tillsynsbeslut"
-        }
-    }
+    /// The collection's path segment under `/api/v1` (`RecordFamily.collection`).
+    var path: String { collection }
 }
 
 /// How one record family looks on the wire, all of it from the family's field table: its keys,

@@ -20,6 +20,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case receiptRead = "receipt_read"
     /// `kvalitet backup` wrote a checked copy of the whole database (detail: where to).
     case backup
+    /// A webhook subscription created or deleted, a failed delivery retried (detail: ids only).
+    case webhookCreate = "webhook_create"
+    case webhookDelete = "webhook_delete"
+    case webhookRetry = "webhook_retry"
 }
 
 /// One line of the audit log.

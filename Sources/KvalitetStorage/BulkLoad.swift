@@ -148,8 +148,10 @@ private struct OpenVersions<K: StoredKind>: OpenRecord {
         try RecordStore<K>.writeRow(last, body: bodies[bodies.count - 1], isNew: true, in: db)
         try K.writeFacts(last, to: db, settings: settings)
         pending.add(ReportTally.delta(from: [:], to: K.reportTallies(last, settings: settings)))
-        for (version, body) in zip(versions, bodies) {
-            try RecordStore<K>.writeHistory(version.record, body: body, action: version.action, actor: actor, in: db)
+        for (index, (version, body)) in zip(versions, bodies).enumerated() {
+            try RecordStore<K>.writeHistory(
+                version.record, previous: index == 0 ? nil : versions[index - 1].record, body: body,
+                action: version.action, actor: actor, in: db)
         }
     }
 }

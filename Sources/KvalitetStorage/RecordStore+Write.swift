@@ -19,7 +19,7 @@ extension RecordStore {
             from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
             to: Kind.reportTallies(record, settings: settings))
         if let pending { pending.add(delta) } else { try ReportCounts.apply(delta, in: db) }
-        try writeHistory(record, body: body, action: action, actor: actor, in: db)
+        try writeHistory(record, previous: previous, body: body, action: action, actor: actor, in: db)
     }
 
     /// The record's row (`body` is its encoded JSON) and its units: inserted for a new record,
@@ -59,9 +59,11 @@ extension RecordStore {
         }
     }
 
-    /// One version of the record in its history (`body` its encoded JSON) and its audit entry.
+    /// One version of the record in its history (`body` its encoded JSON), its audit entry and the
+    /// events the change from `previous` (nil for a new record) announces.
     static func writeHistory(
-        _ record: CaseRecord<Kind>, body: String, action: ChangeAction, actor: Actor, in db: Database
+        _ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, body: String, action: ChangeAction, actor: Actor,
+        in db: Database
     ) throws {
         let id = record.id.description
         try db.executeCached(
@@ -81,6 +83,7 @@ extension RecordStore {
             case .void: .void
             case .note: .note
             }
+        try EventOutbox.append(RecordEvents.of(record, previous: previous), at: record.updatedAt, in: db)
         try AuditLog.append(
             db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
             detail: "version \(record.version), status \(record.status.rawValue)")

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import KvalitetDomain
+
+/// The transactional outbox: events are rows written in the transaction of the change they announce,
+/// read afterwards by the webhook and e-mail workers. An event row is never changed.
+public enum EventOutbox {
+    /// The JSON `data` of an event as stored and delivered: ids, family, units, status, dates, link.
+    struct Payload: Encodable {
+        let recordId: String
+        let family: String
+        let unitIds: [String]
+        let status: String
+        let previousStatus: String?
+        let dates: [String: String]
+        let link: String
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// A new Standard Webhooks message id: `msg_` and 128 random bits in hex.
+    static func newId() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return "msg_" + (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
+            .joined()
+    }
+
+    /// Writes `events` in the caller's transaction, stamped `at`.
+    static func append(_ events: [RecordEvent], at now: Date, in db: Database) throws {
+        for event in events {
+            let payload = Payload(
+                recordId: event.recordId.description, family: event.family.rawValue, unitIds: event.unitIds,
+                status: event.status, previousStatus: event.previousStatus,
+                dates: event.dates.mapValues(\.description), link: event.link)
+            let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
+            try db.executeCached(
+                sql: """
+                    INSERT INTO events (id, kind, record_id, family, unit_ids, occurred_at, payload)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    newId(), event.kind.rawValue, event.recordId.description, event.family.rawValue,
+                    event.unitIds.joined(separator: ","), Timestamp.format(now), json,
+                ])
+        }
+    }
+}
+
+/// One stored event, as the workers and `GET /api/v1/events`-style readers see it.
+public struct StoredEvent: Sendable, Equatable {
+    public let seq: Int64
+    /// The Standard Webhooks message id (`webhook-id`).
+    public let id: String
+    public let kind: String
+    public let recordId: String
+    public let unitIds: [String]
+    public let occurredAt: String
+    /// The JSON object of the event's `data`.
+    public let payload: String
+
+    init(row: Row) {
+        seq = row["seq"]
+        id = row["id"]
+        kind = row["kind"]
+        recordId = row["record_id"]
+        unitIds = (row["unit_ids"] as String).split(separator: ",").map(String.init)
+        occurredAt = row["occurred_at"]
+        payload = row["payload"]
+    }
+
+    /// Events after `seq`, oldest first, at most `limit`.
+    static func fetch(after seq: Int64, limit: Int, in db: Database) throws -> [StoredEvent] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?"),
+            arguments: [seq, limit]
+        ).map(StoredEvent.init(row:))
+    }
+}
+
+extension KvalitetDatabase {
+    /// Events after `seq`, oldest first (at most `limit`): for tests and the crash test's count.
+    public func events(after seq: Int64 = 0, limit: Int = 1000) async throws -> [StoredEvent] {
+        try await pool.read { db in try StoredEvent.fetch(after: seq, limit: limit, in: db) }
+    }
+}
