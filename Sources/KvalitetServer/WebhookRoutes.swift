@@ -59,7 +59,9 @@ struct WebhookRoutes: Sendable {
         d.checkKeys(object, allowed: Self.keys)
         let url = d.string(object["url"], at: "/url")
         if object["url"] == nil || object["url"] == .null { d.problem("/url", .required) }
-        if let url, let problem = WebhookSubscription.checkURL(url) { d.problem(problem.pointer, problem.rule, detail: problem.detail) }
+        if let url, let problem = WebhookSubscription.checkURL(url) {
+            d.problem(problem.pointer, problem.rule, detail: problem.detail)
+        }
         var kinds: [EventKind] = []
         if let items = d.array(object["eventKinds"], at: "/eventKinds", maxCount: EventKind.allCases.count) {
             for (index, item) in items.enumerated() {

@@ -67,7 +67,9 @@ public struct WebhookStore: Sendable {
         try await StorageErrors.translate {
             try await database.write { [database] db in
                 if let unitId, try database.unitTree(in: db).units[unitId] == nil {
-                    throw DomainError.invalid([FieldProblem("/unitId", .unknownUnit(unitId: String(unitId.prefix(64))))])
+                    throw DomainError.invalid([
+                        FieldProblem("/unitId", .unknownUnit(unitId: String(unitId.prefix(64))))
+                    ])
                 }
                 try db.execute(
                     sql: """
