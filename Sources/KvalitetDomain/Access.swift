@@ -88,11 +88,14 @@ public enum Permission: Sendable {
     case writeNyckeltal, readNyckeltalText, importKolada
     /// `GET /metrics`: the operators' figures; admins (or the dedicated metrics token, which is no role).
     case readMetrics
+    /// Retention rules (gallringsregler) and the e-arkiv's deliveries: the administrator's.
+    case manageGallring
 
     public func allowed(for role: Role) -> Bool {
         switch role {
         case .admin: return true
-        case .kvalitet: return ![.writeUnits, .readAudit, .manageTokens, .importKolada, .readMetrics].contains(self)
+        case .kvalitet: return ![.writeUnits, .readAudit, .manageTokens, .importKolada, .readMetrics, .manageGallring]
+                .contains(self)
         case .rapportor:
             return [.createRecord, .readRecord, .listRecords, .readKodverk, .readUnits].contains(self)
         case .lasare: return self == .readUnits || self == .readAggregates || self == .readKodverk

@@ -17,6 +17,7 @@ public struct AppServices: Sendable {
     public let reports: ReportStore
     public let nyckeltal: NyckeltalStore
     public let kolada: KoladaStore
+    public let gallringsregler: GallringsregelStore
 
     public init(database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
         self.database = database
@@ -28,6 +29,7 @@ public struct AppServices: Sendable {
         reports = ReportStore(database)
         nyckeltal = NyckeltalStore(database)
         kolada = KoladaStore(database)
+        gallringsregler = GallringsregelStore(database)
     }
 
     /// The store of one record family.
@@ -96,6 +98,7 @@ func buildRouter(
     MetricsRoutes(database: services.database, clock: config.clock).register(on: &table)
     AuditRoutes(audit: services.audit).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
+    GallringsregelRoutes(store: services.gallringsregler).register(on: &table)
     ReceiptRoutes(store: services.receipts).register(on: &table)
     let settings = services.settings
     for family in RecordFamily.allCases {

@@ -20,6 +20,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case receiptRead = "receipt_read"
     /// `kvalitet backup` wrote a checked copy of the whole database (detail: where to).
     case backup
+    /// A gallring rule created or given a new version; a record removed by a gallring (its id, family,
+    /// dates and the decision, never content); a run's start and end.
+    case gallringRule = "gallring_rule_put"
+    case gallring
+    case gallringRun = "gallring_run"
 }
 
 /// One line of the audit log.

@@ -20,8 +20,8 @@ extension RecordStore {
         let year = Kind.primaryDate(of: fields).year
         let last =
             try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
-                arguments: [Kind.family.rawValue, year]) ?? 0
+                db.cachedStatement(sql: Self.lastNumberSQL),
+                arguments: [Kind.family.rawValue, year, Kind.family.rawValue, year]) ?? 0
         let record = CaseRecord<Kind>(
             id: CaseNumber(family: Kind.family, year: year, sequence: last + 1), status: Kind.workflow.initial,
             fields: fields, version: 1, createdAt: now, createdBy: actor.tokenName, updatedAt: now, voided: nil)
@@ -38,6 +38,15 @@ extension RecordStore {
                 ])
         }
         return .created(record)
+    }
+
+    /// The highest number of a family and year, of records and of records removed by gallring (a case
+    /// number is never given twice).
+    static var lastNumberSQL: String {
+        """
+        SELECT MAX(seq) FROM (SELECT MAX(seq) AS seq FROM records WHERE family = ? AND year = ?
+            UNION ALL SELECT MAX(seq) FROM gallrade_records WHERE family = ? AND year = ?)
+        """
     }
 
     /// A voided record never changes; a change must be of the version it was computed from.
