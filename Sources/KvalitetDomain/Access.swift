@@ -90,6 +90,8 @@ public enum Permission: Sendable {
     case readMetrics
     /// Webhook subscriptions and their deliveries (`/api/v1/webhooks`): admins only.
     case manageWebhooks
+    /// Retention rules (gallringsregler) and the e-arkiv's deliveries: the administrator's.
+    case manageGallring
 
     public func allowed(for role: Role) -> Bool {
         switch role {
@@ -97,6 +99,7 @@ public enum Permission: Sendable {
         case .kvalitet:
             let adminOnly: [Permission] = [
                 .writeUnits, .readAudit, .manageTokens, .importKolada, .readMetrics, .manageWebhooks,
+                .manageGallring,
             ]
             return !adminOnly.contains(self)
         case .rapportor:

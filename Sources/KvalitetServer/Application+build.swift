@@ -18,6 +18,7 @@ public struct AppServices: Sendable {
     public let nyckeltal: NyckeltalStore
     public let kolada: KoladaStore
     public let webhooks: WebhookStore
+    public let gallringsregler: GallringsregelStore
 
     public init(database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
         self.database = database
@@ -30,6 +31,7 @@ public struct AppServices: Sendable {
         nyckeltal = NyckeltalStore(database)
         kolada = KoladaStore(database)
         webhooks = WebhookStore(database)
+        gallringsregler = GallringsregelStore(database)
     }
 
     /// The store of one record family.
@@ -98,6 +100,7 @@ func buildRouter(
     MetricsRoutes(database: services.database, clock: config.clock).register(on: &table)
     AuditRoutes(audit: services.audit).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
+    GallringsregelRoutes(store: services.gallringsregler).register(on: &table)
     ReceiptRoutes(store: services.receipts).register(on: &table)
     let settings = services.settings
     for family in RecordFamily.allCases {

@@ -24,6 +24,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case webhookCreate = "webhook_create"
     case webhookDelete = "webhook_delete"
     case webhookRetry = "webhook_retry"
+    /// A gallring rule created or given a new version; a record removed by a gallring (its id, family,
+    /// dates and the decision, never content); a run's start and end.
+    case gallringRule = "gallring_rule_put"
+    case gallring
+    case gallringRun = "gallring_run"
 }
 
 /// One line of the audit log.

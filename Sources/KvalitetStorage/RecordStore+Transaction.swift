@@ -34,11 +34,19 @@ extension RecordStore {
         return .created(record)
     }
 
-    /// The highest case number of the family in `year` (0 when none).
+    /// The highest case number of the family in `year` (0 when none), of records and of records
+    /// removed by gallring: a case number is never given twice.
     static func lastSequence(year: Int, in db: Database) throws -> Int {
         try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT MAX(seq) FROM records WHERE family = ? AND year = ?"),
-            arguments: [Kind.family.rawValue, year]) ?? 0
+            db.cachedStatement(sql: Self.lastNumberSQL),
+            arguments: [Kind.family.rawValue, year, Kind.family.rawValue, year]) ?? 0
+    }
+
+    static var lastNumberSQL: String {
+        """
+        SELECT MAX(seq) FROM (SELECT MAX(seq) AS seq FROM records WHERE family = ? AND year = ?
+            UNION ALL SELECT MAX(seq) FROM gallrade_records WHERE family = ? AND year = ?)
+        """
     }
 
     /// A new record of `fields` in the workflow's first status, numbered by `sequence` (the next

@@ -57,6 +57,15 @@ extension ReportCounts {
             progress("report sums: family rebuilt")
         }
         for family in RecordFamily.allCases { try add(family.storedKind) }
+        // Removed records (gallring) keep their tallies in the sums: the figures of past years never change.
+        let removed = try Row.fetchCursor(db, sql: "SELECT metric, day, units, key, n FROM gallrade_tallies")
+        while let row = try removed.next() {
+            guard let metric = ReportMetric(rawValue: row[0]), metrics.contains(metric), let day = LocalDate(row[1])
+            else { continue }
+            total[ReportTally(metric, on: day, units: row[2], key: TallyKey(stored: row[3], of: metric)), default: 0] +=
+                row[4] as Int
+        }
+        try apply(total, in: db)
         if metrics.count == ReportMetric.allCases.count {
             try db.execute(sql: "UPDATE report_counts_state SET built = 1 WHERE id = 1")
         }
