@@ -60,6 +60,39 @@ struct OpenAPIContractTests {
         #expect(spec["security"]?.items.first?["bearerAuth"] != nil)
     }
 
+    /// Every `$ref` in the document, with where it was found (a JSON pointer).
+    static func references(in node: YAMLNode, at pointer: String = "") -> [(ref: String, at: String)] {
+        let own = node["$ref"]?.scalar.map { [($0, pointer)] } ?? []
+        return own + (node.children + node.items).flatMap { references(in: $0, at: pointer + "/" + $0.key) }
+    }
+
+    @Test func everyReferenceNamesAComponentTheSpecDefines() throws {
+        let spec = try Self.spec()
+        let references = Self.references(in: spec)
+        #expect(references.count > 500)
+        for (ref, pointer) in references {
+            let path = ref.hasPrefix("#/") ? ref.dropFirst(2).split(separator: "/").map(String.init) : []
+            #expect(path.first == "components" && spec.at(path) != nil, "\(pointer): \(ref) names nothing")
+        }
+    }
+
+    /// The keywords of every property schema, with where they are: a flow mapping whose unquoted
+    /// description holds a comma turns the rest of the sentence into a keyword of its own.
+    static func propertyKeywords(in node: YAMLNode, at pointer: String = "") -> [(keyword: String, at: String)] {
+        let own =
+            node.key == "properties"
+            ? node.children.flatMap { property in property.keys.map { ($0, pointer + "/" + property.key) } } : []
+        return own + (node.children + node.items).flatMap { propertyKeywords(in: $0, at: pointer + "/" + $0.key) }
+    }
+
+    @Test func everyPropertySchemaIsMadeOfKeywordsNotOfHalfSentences() throws {
+        let keywords = Self.propertyKeywords(in: try Self.spec())
+        #expect(keywords.count > 1000)
+        for (keyword, pointer) in keywords where keyword.contains(" ") {
+            Issue.record("\(pointer): \"\(keyword)\" is no keyword; quote the description before it")
+        }
+    }
+
     @Test func aSpecThatCannotBeReadFailsInsteadOfPassingHalfRead() {
         #expect(throws: (any Error).self) { try YAMLNode.parse("paths:\n  /a: [unclosed\n") }
         #expect(throws: (any Error).self) { try YAMLNode.parse("- a list, not the mapping a spec is\n") }
