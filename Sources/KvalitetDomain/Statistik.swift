@@ -35,7 +35,11 @@ public struct StatistikRequest: Sendable, Equatable {
         let lastDay =
             to ?? LocalDate(dayNumber: interval.start(of: today).adding(months: interval.months).dayNumber - 1)
         let defaultBuckets = interval == .year ? 5 : interval == .month ? 12 : 4
-        let firstDay = from ?? interval.start(of: lastDay).adding(months: -interval.months * (defaultBuckets - 1))
+        // A default period reaches back at most to the first day dates may have (the year 1000).
+        let firstDay =
+            from ?? max(
+                interval.start(of: lastDay).adding(months: -interval.months * (defaultBuckets - 1)),
+                LocalDate(year: 1000, month: 1, day: 1)!)
         if firstDay > lastDay { problems.add("to", .before(other: "from", value: firstDay.description)) }
         let periods = firstDay > lastDay ? [] : StatistikPeriod.cut(from: firstDay, to: lastDay, by: interval)
         if periods.count > maxPeriods {

@@ -137,6 +137,14 @@ struct StatistikHTTPTests {
         }
     }
 
+    @Test func aDefaultPeriodNeverStartsBeforeTheYear1000() async throws {
+        try await TestApp.make().run { client in
+            let json = try await get(client, "interval=year&to=1000")
+            #expect(json["from"] as? String == "1000-01-01" && json["to"] as? String == "1000-12-31")
+            #expect((json["periods"] as? [[String: Any]])?.map { $0["period"] as? String } == ["1000"])
+        }
+    }
+
     @Test func theCSVHasOneRowPerSeriesAndPeriodWithSwedishHeadersOnRequest() async throws {
         try await TestApp.make().run { client in
             try await seed(client)
