@@ -23,28 +23,19 @@ public struct WebhookSubscription: Sendable, Equatable {
     /// The rule on targets: `https://` anywhere, `http://` only to the loopback interface
     /// (127.0.0.0/8, `::1`, `localhost`), where nothing crosses a network; no user or password in it.
     public static func checkURL(_ text: String, pointer: String = "/url") -> FieldProblem? {
+        func refused(_ detail: String) -> FieldProblem {
+            FieldProblem(pointer, .invalidFormat(example: "https://example.kommun.se/hook"), detail: detail)
+        }
         guard text.utf8.count <= 2000, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
             let host = url.host, !host.isEmpty
-        else { return FieldProblem(
-                pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
-                detail: "must be an absolute http(s) URL of at most 2000 characters") }
+        else { return refused("must be an absolute http(s) URL of at most 2000 characters") }
         if url.user != nil || url.password != nil {
-            return FieldProblem(
-                pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
-                detail: "must not carry a user or password; the signature authenticates the sender")
+            return refused("must not carry a user or password; the signature authenticates the sender")
         }
         switch scheme {
         case "https": return nil
-        case "http":
-            return isLoopback(host)
-                ? nil
-                : FieldProblem(
-                    pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
-                    detail: "http:// is allowed only to loopback; use https://")
-        default:
-            return FieldProblem(
-                pointer, .invalidFormat(example: "https://example.kommun.se/hook"),
-                detail: "must be an https:// URL (http:// only to loopback)")
+        case "http": return isLoopback(host) ? nil : refused("http:// is allowed only to loopback; use https://")
+        default: return refused("must be an https:// URL (http:// only to loopback)")
         }
     }
 
