@@ -48,16 +48,16 @@ public enum Tillsynsbeslut: RecordKind {
 
     public static let fieldTable = FieldTable<Tillsynsbeslut>(
         [
-            .texts("unitIds", \.unitIds, \.unitIds),
-            .text("title", \.title, \.title, freeText: true),
-            .text("description", \.description, \.description, freeText: true),
-            .code("authority", \.authority, \.authority),
-            .text("caseNumber", \.caseNumber, \.caseNumber),
-            .date("decidedOn", \.decidedOn, \.decidedOn),
-            .code("subject", \.subject, \.subject),
-            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
-            .text("summary", \.summary, \.summary, freeText: true),
-            .measures("measures", \.measures, \.measures),
+            .texts("unitIds", \.unitIds, \.unitIds).sv("Enheter"),
+            .text("title", \.title, \.title, freeText: true).sv("Rubrik"),
+            .text("description", \.description, \.description, freeText: true).sv("Beskrivning"),
+            .code("authority", \.authority, \.authority).sv("Myndighet"),
+            .text("caseNumber", \.caseNumber, \.caseNumber).sv("Diarienummer"),
+            .date("decidedOn", \.decidedOn, \.decidedOn).sv("Beslutsdatum"),
+            .code("subject", \.subject, \.subject).sv("Ämne"),
+            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound).sv("Brister funna"),
+            .text("summary", \.summary, \.summary, freeText: true).sv("Sammanfattning"),
+            .measures("measures", \.measures, \.measures).sv("Åtgärder"),
         ], category: TillsynSubject.self,
         codeLists: [
             CodeListDescription(TillsynsbeslutStatus.self), CodeListDescription(TillsynAuthority.self),
