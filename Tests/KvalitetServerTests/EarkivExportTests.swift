@@ -123,7 +123,7 @@ struct EarkivExportTests {
         guard let tools = EarkivTools.available() else { return }
         let weasyprint = tools.weasyprint
         let (app, result, record) = try await exported(weasyprint)
-        let (leverans, held, audit) = try await app.services.database.pool.read { db in
+        let (leverans, held, audit) = try app.services.database.pool.read { db in
             (
                 try Row.fetchOne(db, sql: "SELECT * FROM earkiv_leveranser"),
                 try Row.fetchAll(db, sql: "SELECT record_id, version FROM earkiv_leverans_records"),
