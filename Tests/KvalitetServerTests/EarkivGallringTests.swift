@@ -100,6 +100,28 @@ struct EarkivGallringTests {
         #expect(urval.open == 1 && urval.leftOutByRule == 0)
     }
 
+    @Test func aDeliveryIsRefusedWhenACaseChangedWhileThePackageWasMade() async throws {
+        let app = try await TestApp.make()
+        let cases = EarkivCases(database: app.services.database)
+        let record = try await cases.closedAvvikelse()
+        let store = EarkivStore(app.services.database)
+        let urval = try await store.urval(year: 2025, families: [.avvikelse])
+        _ = try await RecordStore<Avvikelse>(app.services.database).void(
+            record.id, expectedVersion: record.version, reason: "Fel enhet", by: cases.admin)
+        let leverans = EarkivLeverans(
+            packageId: "kvalitet-2025-stale", madeAt: Self.later, madeBy: "admin", year: 2025, families: [.avvikelse],
+            records: 1, metsSha256: String(repeating: "0", count: 64))
+        await #expect(throws: DomainError.self) {
+            try await store.record(leverans, cases: urval.cases, by: cases.admin)
+        }
+        let stored = try await app.services.database.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM earkiv_leveranser") ?? -1)
+                + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM earkiv_leverans_records") ?? -1)
+                + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log WHERE action = 'earkiv_leverans'") ?? -1)
+        }
+        #expect(stored == 0)
+    }
+
     @Test func aMissingWeasyprintIsAClearErrorAndNothingIsWrittenOrDelivered() async throws {
         let app = try await TestApp.make()
         let cases = EarkivCases(database: app.services.database)
