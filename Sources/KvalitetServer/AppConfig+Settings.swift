@@ -40,6 +40,14 @@ extension Setting {
         },
     ]
 
+    /// `kvalitet earkiv export`'s settings: the database's and the PDF/A renderer.
+    public static let earkiv: [Setting] =
+        database + [
+            .text(
+                "weasyprint", help: "weasyprint executable for the e-arkiv's PDF/A renditions (default weasyprint)",
+                \.weasyprintPath)
+        ]
+
     /// `kvalitet serve`'s settings: the database's and the HTTP server's.
     public static let serve: [Setting] =
         database + [

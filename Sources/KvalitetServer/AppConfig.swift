@@ -48,6 +48,8 @@ public struct AppConfig: Sendable {
     public var webhookInterval: Duration = .seconds(1)
     /// The backoff of failed webhook deliveries (30 s doubling to 2 h apart, for 24 hours).
     public var webhookRetry: WebhookRetry = .standard
+    /// The weasyprint executable `kvalitet earkiv export` makes PDF/A renditions with (a path, or a name in PATH).
+    public var weasyprintPath: String = "weasyprint"
 
     /// The rules records are stored under (the configured risk levels and IVO follow-up routine).
     public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels, ivoFollowUp: ivoFollowUp) }

@@ -101,6 +101,7 @@ func buildRouter(
     AuditRoutes(audit: services.audit).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     GallringsregelRoutes(store: services.gallringsregler).register(on: &table)
+    EarkivRoutes(store: EarkivStore(services.database)).register(on: &table)
     ReceiptRoutes(store: services.receipts).register(on: &table)
     let settings = services.settings
     for family in RecordFamily.allCases {
