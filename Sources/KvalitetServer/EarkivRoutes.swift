@@ -28,7 +28,7 @@ struct EarkivRoutes: Sendable {
         let limit = query.int("limit", range: 1...500, default: 50)
         let cursor = query.string("cursor")
         let before = cursor.flatMap(Cursor.decode).flatMap { Int64($0) }
-        if cursor != nil, (before ?? 0) < 1 { query.fail("cursor", "must be the nextCursor of the page before") }
+        if cursor != nil, (before ?? 0) < 1 { query.fail("cursor", .notACursor) }
         try query.throwIfAny()
         let page = try await store.list(before: before, limit: limit)
         let next = page.count == limit ? page.last.map { Cursor.encode(String($0.position)) } : nil
