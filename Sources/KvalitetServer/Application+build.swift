@@ -166,7 +166,10 @@ public func buildApplication(
         services: [
             WebhookWorker(
                 queue: WebhookQueue(services.database, retry: config.webhookRetry), sender: config.webhookSender,
-                clock: config.clock, interval: config.webhookInterval, logger: logger)
+                clock: config.clock, interval: config.webhookInterval, logger: logger),
+            DeadlineScanner(
+                store: DeadlineStore(services.database), rules: config.deadlineRules, time: config.deadlineScanTime,
+                clock: config.clock, interval: config.deadlineScanInterval, logger: logger),
         ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port

@@ -14,6 +14,9 @@ public enum EventOutbox {
         let previousStatus: String?
         let dates: [String: String]
         let link: String
+        /// The deadline of a `deadline.*` event (`DeadlineCode`) and its last day; absent otherwise.
+        let deadline: String?
+        let dueOn: String?
     }
 
     private static let encoder: JSONEncoder = {
@@ -46,7 +49,8 @@ public enum EventOutbox {
             let payload = Payload(
                 recordId: event.recordId.description, family: event.family.rawValue, unitIds: event.unitIds,
                 status: event.status, previousStatus: event.previousStatus,
-                dates: event.dates.mapValues(\.description), link: event.link)
+                dates: event.dates.mapValues(\.description), link: event.link,
+                deadline: event.deadline?.code.rawValue, dueOn: event.deadline?.dueOn.description)
             let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
             try db.executeCached(
                 sql: """
