@@ -5,9 +5,23 @@ import KvalitetDomain
 /// `schemas/kvalitet-arende.xsd`): register data, the current content, every version's content and
 /// the notes with their authors. Content is written field by field from the stored JSON as `falt`
 /// elements (name, JSON type, text or nested fields), so every family's fields, decisions and
-/// measures come along without a per-family mapping.
+/// measures come along without a per-family mapping. An instant the stored JSON keeps as a number
+/// (`instant(_:_:)`) is written as `typ="dateTime"` with its ISO 8601 UTC time in `tid` (xs:dateTime).
 enum EarkivArendeXML {
     static let namespace = "urn:kvalitet:earkiv:arende:1"
+
+    /// The keys under which the stored JSON keeps an instant as milliseconds since 1970 (the storage
+    /// codec's `.millisecondsSince1970`): the record's `createdAt` and `updatedAt`, a note's `addedAt`.
+    static let instantKeys: Set<String> = ["createdAt", "updatedAt", "addedAt"]
+
+    /// The instant a stored JSON value stands for when `key` names one, read as the record decoder
+    /// reads it (milliseconds / 1000); nil for any other key or value.
+    static func instant(_ key: String?, _ value: JSONValue) -> Date? {
+        guard let key, instantKeys.contains(key), case .number(let text) = value, let millis = Double(text) else {
+            return nil
+        }
+        return Date(timeIntervalSince1970: millis / 1000)
+    }
 
     static func document(_ arende: EarkivArende) -> [UInt8] {
         var x = EarkivXMLWriter()
@@ -64,6 +78,10 @@ enum EarkivArendeXML {
 
     private static func field(_ x: inout EarkivXMLWriter, name: String?, _ value: JSONValue) {
         var attributes = name.map { [("namn", $0)] } ?? []
+        if let instant = instant(name, value) {
+            x.element("falt", attributes + [("typ", "dateTime"), ("tid", Timestamp.format(instant))])
+            return
+        }
         attributes.append(("typ", value.typeName))
         switch value {
         case .null: x.element("falt", attributes)
@@ -163,6 +181,7 @@ enum EarkivArendeXML {
             </xs:sequence>
             <xs:attribute name="namn" type="xs:string"/>
             <xs:attribute name="typ" type="xs:string"/>
+            <xs:attribute name="tid" type="xs:dateTime"/>
           </xs:complexType>
         </xs:schema>
 

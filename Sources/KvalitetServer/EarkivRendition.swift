@@ -79,27 +79,28 @@ struct EarkivRendition: Sendable {
         }
     }
 
-    /// The HTML of a case's rendition (Swedish): register data, content, versions and notes.
+    /// The HTML of a case's rendition (Swedish): register data, content, versions and notes; every
+    /// instant, also those the stored JSON keeps as numbers, as Stockholm wall-clock time.
     static func html(_ arende: EarkivArende) -> String {
         func e(_ text: String) -> String { EarkivXMLWriter.escape(text) }
         var rows = [
             ("Diarienummer", arende.id), ("Ärendetyp", arende.family.label), ("Rubrik", arende.title),
             ("Status", arende.status), ("Registrerat", arende.primaryDate.description),
             ("Avslutat", arende.closedOn.description), ("Enheter", arende.units.joined(separator: ", ")),
-            ("Skapat", "\(Timestamp.format(arende.createdAt)) av \(arende.createdBy)"),
-            ("Senast ändrat", "\(Timestamp.format(arende.updatedAt)) (version \(arende.version))"),
+            ("Skapat", "\(SwedishTime.wallClock(arende.createdAt)) av \(arende.createdBy)"),
+            ("Senast ändrat", "\(SwedishTime.wallClock(arende.updatedAt)) (version \(arende.version))"),
         ]
         if let voidedOn = arende.voidedOn { rows.append(("Makulerat", "\(voidedOn): \(arende.voidedReason ?? "")")) }
         var out = """
             <!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>\(e(arende.id))</title>
             <style>body{font-family:sans-serif;font-size:10pt}th{text-align:left;vertical-align:top;padding-right:1em}
             pre{white-space:pre-wrap;font-size:8pt}</style></head><body>
-            <h1>\(e(arende.id)): \(e(arende.title))</h1><table>
+            <h1>\(e(arende.id)): \(e(arende.title))</h1><p>Tider anges i svensk tid (Europe/Stockholm).</p><table>
             """
         for (label, value) in rows { out += "<tr><th>\(e(label))</th><td>\(e(value))</td></tr>" }
         out += "</table><h2>Innehåll</h2><pre>\(e(pretty(arende.body)))</pre><h2>Versioner</h2>"
         for version in arende.versions {
-            out += "<h3>Version \(version.version): \(e(version.action)), \(Timestamp.format(version.changedAt))"
+            out += "<h3>Version \(version.version): \(e(version.action)), \(SwedishTime.wallClock(version.changedAt))"
                 + " av \(e(version.changedBy))</h3><pre>\(e(pretty(version.snapshot)))</pre>"
         }
         if !arende.notes.isEmpty {
@@ -129,7 +130,9 @@ struct EarkivRendition: Sendable {
                 ? "–" : items.map { "\n" + indent + "- " + lines($0, indent: indent + "  ") }.joined()
         case .object(let object):
             return object.keys.map { key in
-                "\n" + indent + key + ": " + lines(object[key] ?? .null, indent: indent + "  ")
+                let value = object[key] ?? .null
+                let text = EarkivArendeXML.instant(key, value).map(SwedishTime.wallClock)
+                return "\n" + indent + key + ": " + (text ?? lines(value, indent: indent + "  "))
             }.joined()
         }
     }

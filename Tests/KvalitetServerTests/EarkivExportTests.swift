@@ -176,6 +176,52 @@ struct EarkivArendeXMLTests {
         #expect(text.contains(#"<falt namn="serious" typ="boolean">true</falt>"#))
     }
 
+    /// `arende` with the body as the store keeps it: instants as milliseconds since 1970
+    /// (2026-01-15T12:00:00Z is winter, +01:00 in Stockholm; 2026-07-15T12:00:00Z summer, +02:00).
+    static let storedBody = EarkivArende(
+        id: arende.id, family: arende.family, title: arende.title, status: arende.status,
+        primaryDate: arende.primaryDate, closedOn: arende.closedOn, units: arende.units, version: arende.version,
+        createdAt: arende.createdAt, createdBy: arende.createdBy, updatedAt: arende.updatedAt,
+        voidedOn: nil, voidedReason: nil,
+        body: #"{"createdAt":1768478400000,"fields":{"notes":[{"addedAt":1784116800000,"number":1}],"n":3},"#
+            + #""updatedAt":1784116800000,"version":4}"#,
+        versions: arende.versions, notes: arende.notes)
+
+    @Test func storedInstantsAreWrittenAsXSDateTimesInUTCAndValidate() throws {
+        guard let xmllint = EarkivTools.tool("xmllint", package: "libxml2-utils") else { return }
+        let folder = try TestFolders.make("earkiv-case")
+        let xml = folder + "/case.xml", xsd = folder + "/kvalitet-arende.xsd"
+        try Data(EarkivArendeXML.document(Self.storedBody)).write(to: URL(fileURLWithPath: xml))
+        try EarkivArendeXML.schema.write(toFile: xsd, atomically: true, encoding: .utf8)
+        #expect(try EarkivTools.validate(xml, schema: xsd, with: xmllint) == "")
+        let text = try String(contentsOfFile: xml, encoding: .utf8)
+        #expect(text.contains(#"<falt namn="createdAt" typ="dateTime" tid="2026-01-15T12:00:00.000Z"/>"#))
+        #expect(text.contains(#"<falt namn="addedAt" typ="dateTime" tid="2026-07-15T12:00:00.000Z"/>"#))
+        #expect(text.contains(#"<falt namn="n" typ="number">3</falt>"#))
+        #expect(!text.contains("1768478400000") && !text.contains("1784116800000"))
+    }
+
+    @Test func aTimeThatIsNotAnXSDateTimeBreaksTheCaseSchema() throws {
+        guard let xmllint = EarkivTools.tool("xmllint", package: "libxml2-utils") else { return }
+        let folder = try TestFolders.make("earkiv-case")
+        let xml = folder + "/case.xml", xsd = folder + "/kvalitet-arende.xsd"
+        let broken = String(decoding: EarkivArendeXML.document(Self.storedBody), as: UTF8.self)
+            .replacingOccurrences(of: #"tid="2026-01-15T12:00:00.000Z"/>"#, with: #"tid="1768478400000"/>"#)
+        try broken.write(toFile: xml, atomically: true, encoding: .utf8)
+        try EarkivArendeXML.schema.write(toFile: xsd, atomically: true, encoding: .utf8)
+        #expect(try EarkivTools.validate(xml, schema: xsd, with: xmllint).contains("tid"))
+    }
+
+    @Test func theRenditionGivesEveryTimeAsStockholmWallClockTime() {
+        let html = EarkivRendition.html(Self.storedBody)
+        #expect(html.contains("<th>Skapat</th><td>2026-01-15 13:00:00 av kvalitet</td>"))
+        #expect(html.contains("createdAt: 2026-01-15 13:00:00"))
+        #expect(html.contains("addedAt: 2026-07-15 14:00:00"))
+        #expect(html.contains("updatedAt: 2026-07-15 14:00:00"))
+        #expect(html.contains("Version 1: create, 2026-01-15 13:00:00 av kvalitet"))
+        #expect(!html.contains("1768478400000") && !html.contains("T12:00:00.000Z"))
+    }
+
     @Test func aDocumentThatBreaksTheCaseSchemaIsRefused() throws {
         guard let xmllint = EarkivTools.tool("xmllint", package: "libxml2-utils") else { return }
         let folder = try TestFolders.make("earkiv-case")
