@@ -1,6 +1,7 @@
 import Foundation
 import KvalitetDomain
 @testable import KvalitetServer
+@testable import KvalitetStorage
 import TestSupport
 import Testing
 
@@ -27,7 +28,8 @@ struct EarkivSchemasTests {
         let schemasGroup = String(mets[group...]).components(separatedBy: "</fileGrp>")[0]
         let files = EarkivTools.tags("file", in: schemasGroup)
         let hrefs = EarkivTools.tags("FLocat", in: schemasGroup).compactMap { $0["xlink:href"] }
-        let listed = Dictionary(zip(hrefs, files.compactMap { $0["CHECKSUM"] }), uniquingKeysWith: { first, _ in first })
+        let checksums = files.compactMap { $0["CHECKSUM"] }
+        let listed = Dictionary(zip(hrefs, checksums), uniquingKeysWith: { first, _ in first })
         for location in locations {
             let copy = result.folder.appendingPathComponent(location)
             #expect(FileManager.default.fileExists(atPath: copy.path), "\(location) is not in the package")
@@ -54,10 +56,32 @@ struct EarkivSchemasTests {
         let wrapper = try TestFolders.make("earkiv-own-schemas") + "/package.xsd"
         try ([
             #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:kvalitet:test:own">"#,
-        ] + imports + ["</xs:schema>"]).joined(separator: "\n").write(toFile: wrapper, atomically: true, encoding: .utf8)
+        ] + imports + ["</xs:schema>"]).joined(separator: "\n")
+            .write(toFile: wrapper, atomically: true, encoding: .utf8)
         #expect(try EarkivTools.validate(metsFile.path, schema: wrapper, with: tools.xmllint) == "")
         let copies = try FileManager.default.contentsOfDirectory(
             atPath: result.folder.appendingPathComponent("schemas").path)
         #expect(Set(copies).isSuperset(of: ["mets.xsd", "CSIPExtensionMETS.xsd"]))
+    }
+
+    @Test func aMissingSchemaFolderIsAClearErrorAndNothingIsWrittenOrDelivered() async throws {
+        guard let tools = EarkivTools.available() else { return }
+        let app = try await TestApp.make()
+        let cases = EarkivCases(database: app.services.database)
+        try await cases.rule(.avvikelse, earkiv: true)
+        _ = try await cases.closedAvvikelse()
+        let export = EarkivExport(
+            app.services.database, weasyprint: tools.weasyprint, schemas: "/nonexistent/earkiv-schemas",
+            clock: FixedClock(TestApp.noon))
+        let target = URL(fileURLWithPath: try TestFolders.make("earkiv-no-schemas"))
+        do {
+            _ = try await export.export(year: 2025, families: [.avvikelse], to: target, by: cases.admin)
+            Issue.record("the export went through without its schemas")
+        } catch let error as EarkivError {
+            #expect(error == .schemasMissing("/nonexistent/earkiv-schemas/xlink-mets.xsd"))
+            #expect(error.description.contains("--earkiv-schemas (KVALITET_EARKIV_SCHEMAS)"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
+        #expect(try await EarkivStore(app.services.database).list(before: nil, limit: 10).isEmpty)
     }
 }
