@@ -40,12 +40,16 @@ extension Setting {
         },
     ]
 
-    /// `kvalitet earkiv export`'s settings: the database's and the PDF/A renderer.
+    /// `kvalitet earkiv export`'s settings: the database's, the PDF/A renderer and the METS schemas.
     public static let earkiv: [Setting] =
         database + [
             .text(
                 "weasyprint", help: "weasyprint executable for the e-arkiv's PDF/A renditions (default weasyprint)",
-                \.weasyprintPath)
+                \.weasyprintPath),
+            .text(
+                "earkivSchemas",
+                help: "folder of the METS schemas copied into each e-arkiv package (default ./earkiv-schemas)",
+                \.earkivSchemasPath),
         ]
 
     /// `kvalitet serve`'s settings: the database's and the HTTP server's.

@@ -50,6 +50,8 @@ public struct AppConfig: Sendable {
     public var webhookRetry: WebhookRetry = .standard
     /// The weasyprint executable `kvalitet earkiv export` makes PDF/A renditions with (a path, or a name in PATH).
     public var weasyprintPath: String = "weasyprint"
+    /// The folder of the METS schemas `kvalitet earkiv export` copies into each package (`EarkivSchemas`).
+    public var earkivSchemasPath: String = "./earkiv-schemas"
 
     /// Swedish working days after receipt a complaint is to be acknowledged within
     /// (`KVALITET_KLAGOMAL_BEKRAFTELSE_ARBETSDAGAR`, default 2).

@@ -10,17 +10,21 @@ import KvalitetStorage
 /// - `METS.xml`: the package METS (see `EarkivMETS.package`), SHA-256 of every file it names;
 /// - `metadata/descriptive/{case}.xml`: each case (`EarkivArendeXML`), one dmdSec each;
 /// - `representations/rep1/METS.xml` and `representations/rep1/data/{case}.pdf`: PDF/A-3b renditions;
-/// - `schemas/kvalitet-arende.xsd`, `documentation/leverans.txt` (what was selected, and why).
+/// - `schemas/`: the schemas METS.xml uses (`EarkivSchemas`) and `kvalitet-arende.xsd`, the cases';
+/// - `documentation/leverans.txt` (what was selected, and why).
 /// It is written under a hidden name and renamed into place when whole; the delivery is recorded
 /// only after that, and the package removed again if recording is refused.
 public struct EarkivExport: Sendable {
     let store: EarkivStore
     let rendition: EarkivRendition
+    let schemas: EarkivSchemas
     let clock: any KvalitetClock
 
-    public init(_ database: KvalitetDatabase, weasyprint: String, clock: any KvalitetClock) {
+    /// `schemas` is the folder of the METS schemas (`earkiv-schemas/`, see `EarkivSchemas`).
+    public init(_ database: KvalitetDatabase, weasyprint: String, schemas: String, clock: any KvalitetClock) {
         self.store = EarkivStore(database)
         self.rendition = EarkivRendition(weasyprint: weasyprint)
+        self.schemas = EarkivSchemas(folder: schemas)
         self.clock = clock
     }
 
@@ -33,10 +37,11 @@ public struct EarkivExport: Sendable {
     }
 
     /// Exports `year`'s cases of `families` into a new package folder under `folder` and records it.
-    /// Throws `EarkivError` (renderer missing, nothing to deliver, folder problems) or
+    /// Throws `EarkivError` (renderer or schemas missing, nothing to deliver, folder problems) or
     /// `DomainError.conflict` (a case changed meanwhile), having delivered nothing.
     public func export(year: Int, families: [RecordFamily], to folder: URL, by actor: Actor) async throws -> Result {
         _ = try rendition.executable()
+        let schemaFiles = try schemas.load()
         let urval = try await store.urval(year: year, families: families)
         guard !urval.cases.isEmpty else {
             throw EarkivError.nothingToDeliver(
@@ -46,7 +51,7 @@ public struct EarkivExport: Sendable {
         let now = clock.now()
         let packageId = "kvalitet-\(year)-\(UUID().uuidString.lowercased())"
         let target = folder.appendingPathComponent(packageId)
-        let sha = try write(urval, packageId: packageId, created: now, to: target)
+        let sha = try write(urval, schemas: schemaFiles, packageId: packageId, created: now, to: target)
         let leverans = EarkivLeverans(
             packageId: packageId, madeAt: now, madeBy: actor.tokenName, year: year, families: families,
             records: urval.cases.count, metsSha256: sha)
@@ -60,7 +65,10 @@ public struct EarkivExport: Sendable {
     }
 
     /// Writes the package into `target` (which must not exist); returns the SHA-256 of its METS.xml.
-    func write(_ urval: EarkivUrval, packageId: String, created: Date, to target: URL) throws -> String {
+    func write(
+        _ urval: EarkivUrval, schemas: [(name: String, bytes: [UInt8])], packageId: String, created: Date,
+        to target: URL
+    ) throws -> String {
         let files = FileManager.default
         guard !files.fileExists(atPath: target.path) else { throw EarkivError.folder("\(target.path) exists already") }
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(packageId).partial")
@@ -94,6 +102,11 @@ public struct EarkivExport: Sendable {
             let schema = try put(
                 Array(EarkivArendeXML.schema.utf8), "schemas/kvalitet-arende.xsd", in: partial, id: "schema-arende",
                 mime: "application/xml", created: created)
+            let metsSchemas = try schemas.map { file in
+                let id = "schema-" + file.name.replacingOccurrences(of: ".xsd", with: "").lowercased()
+                return try put(file.bytes, "schemas/\(file.name)", in: partial, id: id, mime: "application/xml",
+                               created: created)
+            }
             let documentation = try put(
                 Array(Self.documentation(urval, packageId: packageId, created: created).utf8),
                 "documentation/leverans.txt", in: partial, id: "documentation", mime: "text/plain", created: created)
@@ -102,7 +115,7 @@ public struct EarkivExport: Sendable {
                 "representations/rep1/METS.xml", in: partial, id: "rep1-mets", mime: "text/xml", created: created)
             let mets = EarkivMETS.package(
                 objid: packageId, created: created, descriptive: descriptive, documentation: [documentation],
-                schemas: [schema], representation: representation)
+                schemas: metsSchemas + [schema], representation: representation)
             try Data(mets).write(to: partial.appendingPathComponent("METS.xml"))
             try files.moveItem(at: partial, to: target)
             return Self.hex(mets)

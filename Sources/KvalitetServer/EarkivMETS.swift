@@ -33,6 +33,7 @@ enum EarkivMETS {
     ) -> [UInt8] {
         var x = EarkivXMLWriter()
         x.start("mets", namespaces + [
+            ("xsi:schemaLocation", EarkivSchemas.schemaLocation),
             ("OBJID", objid), ("LABEL", "Leverans till e-arkiv från Kvalitet"), ("TYPE", "OTHER"),
             ("csip:OTHERTYPE", otherType), ("PROFILE", profile),
         ])

@@ -11,6 +11,8 @@ public enum EarkivError: Error, CustomStringConvertible, Equatable {
     case rendererMissing(String)
     /// The renderer ran and failed (its exit status and the end of what it wrote to stderr).
     case renderFailed(String)
+    /// A schema of the package (`earkiv-schemas/`) is not at the configured folder (the path missing).
+    case schemasMissing(String)
     /// The package folder exists already, or cannot be written.
     case folder(String)
     /// Nothing of the year and families is to be delivered.
@@ -22,6 +24,9 @@ public enum EarkivError: Error, CustomStringConvertible, Equatable {
             "weasyprint was not found at \(path): install Debian's weasyprint (apt-get install weasyprint) "
                 + "or give its path with --weasyprint (KVALITET_WEASYPRINT)"
         case .renderFailed(let detail): "weasyprint could not make the PDF/A rendition: \(detail)"
+        case .schemasMissing(let path):
+            "the e-arkiv schemas were not found: \(path) is missing; give the folder shipped with Kvalitet "
+                + "(earkiv-schemas) with --earkiv-schemas (KVALITET_EARKIV_SCHEMAS)"
         case .folder(let detail): detail
         case .nothingToDeliver(let detail): detail
         }

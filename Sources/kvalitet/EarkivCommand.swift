@@ -39,7 +39,9 @@ struct EarkivCommand: AsyncParsableCommand {
             let (config, services, logger) = try options.open(Setting.earkiv)
             let folder = URL(fileURLWithPath: to)
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let export = EarkivExport(services.database, weasyprint: config.weasyprintPath, clock: config.clock)
+            let export = EarkivExport(
+                services.database, weasyprint: config.weasyprintPath, schemas: config.earkivSchemasPath,
+                clock: config.clock)
             do {
                 let result = try await export.export(year: year, families: families, to: folder, by: commandLineActor)
                 logger.notice(

@@ -19,7 +19,9 @@ struct EarkivExportTests {
         let cases = EarkivCases(database: app.services.database)
         try await cases.rule(.avvikelse, earkiv: true)
         let record = try await cases.closedAvvikelse(title: "Journal saknades & <rättades> \"sent\"")
-        let export = EarkivExport(app.services.database, weasyprint: weasyprint, clock: FixedClock(Self.t0))
+        let export = EarkivExport(
+            app.services.database, weasyprint: weasyprint, schemas: EarkivTools.schemas.path,
+            clock: FixedClock(Self.t0))
         let result = try await export.export(
             year: 2025, families: [.avvikelse], to: URL(fileURLWithPath: try TestFolders.make("earkiv")),
             by: cases.admin)

@@ -30,7 +30,9 @@ struct EarkivGallringTests {
             try await gallring.run(decision: "Dnr SN 2030/1", asOf: Self.asOf, withoutEarkiv: nil, by: cases.admin)
         }
         clock.set(Self.later)
-        let export = EarkivExport(app.services.database, weasyprint: weasyprint, clock: clock)
+        let export = EarkivExport(
+            app.services.database, weasyprint: weasyprint, schemas: EarkivTools.schemas.path,
+            clock: clock)
         let result = try await export.export(year: 2025, families: [.avvikelse], to: try folder(), by: cases.admin)
         #expect(result.leverans.records == 2)
         let removed = try await gallring.run(
@@ -52,7 +54,9 @@ struct EarkivGallringTests {
         let cases = EarkivCases(database: app.services.database)
         try await cases.rule(.avvikelse, earkiv: true)
         let record = try await cases.closedAvvikelse()
-        let export = EarkivExport(app.services.database, weasyprint: weasyprint, clock: clock)
+        let export = EarkivExport(
+            app.services.database, weasyprint: weasyprint, schemas: EarkivTools.schemas.path,
+            clock: clock)
         clock.set(Self.later)
         _ = try await export.export(year: 2025, families: [.avvikelse], to: try folder(), by: cases.admin)
         clock.set(Self.later.addingTimeInterval(3600))
@@ -77,7 +81,9 @@ struct EarkivGallringTests {
         let cases = EarkivCases(database: app.services.database)
         try await cases.rule(.avvikelse, earkiv: false)
         _ = try await cases.closedAvvikelse()
-        let export = EarkivExport(app.services.database, weasyprint: weasyprint, clock: FixedClock(Self.later))
+        let export = EarkivExport(
+            app.services.database, weasyprint: weasyprint, schemas: EarkivTools.schemas.path,
+            clock: FixedClock(Self.later))
         let target = try folder()
         await #expect(throws: EarkivError.nothingToDeliver(
             "no closed case of 2025 (avvikelse) to deliver: 0 still open, 1 left out by rule (no e-arkiv required)"
@@ -127,7 +133,8 @@ struct EarkivGallringTests {
         let cases = EarkivCases(database: app.services.database)
         _ = try await cases.closedAvvikelse()
         let export = EarkivExport(
-            app.services.database, weasyprint: "/nonexistent/weasyprint", clock: FixedClock(Self.later))
+            app.services.database, weasyprint: "/nonexistent/weasyprint", schemas: EarkivTools.schemas.path,
+            clock: FixedClock(Self.later))
         let target = try folder()
         do {
             _ = try await export.export(year: 2025, families: [.avvikelse], to: target, by: cases.admin)

@@ -6,12 +6,15 @@ import KvalitetDomain
 import TestSupport
 import Testing
 
-/// xmllint and weasyprint for the e-arkiv tests, the schemas in Tests/Fixtures/earkiv (METS 1.12.1,
-/// xlink, the CSIP extension, and the wrapper `package.xsd` that validates offline), and readers of
-/// the METS the export writes.
+/// xmllint and weasyprint for the e-arkiv tests, the shipped schemas in earkiv-schemas/ (METS 1.12.1,
+/// xlink, the CSIP extension), the wrapper Tests/Fixtures/earkiv/package.xsd that validates against them
+/// offline, and readers of the METS the export writes.
 enum EarkivTools {
     static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/earkiv")
+    /// The repository's earkiv-schemas/, the folder the export copies into each package.
+    static let schemas = fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("earkiv-schemas")
 
     /// The tool on PATH, or nil: the test then fails under CI=true with what to install, else skips.
     static func tool(_ name: String, package: String) -> String? {
