@@ -18,9 +18,8 @@ struct StatistikRoutes: Sendable {
         let actor = try context.requireActor()
         try Permission.readAggregates.check(actor)
         var query = QueryReader(request, allowed: Self.parameters)
-        let interval =
-            query.choice("interval", of: StatistikInterval.allCases.map(\.rawValue)).flatMap(StatistikInterval.init(rawValue:))
-            ?? .month
+        let interval = query.choice("interval", of: StatistikInterval.allCases.map(\.rawValue))
+            .flatMap(StatistikInterval.init(rawValue:)) ?? .month
         let metrics = query.string("metric").map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
