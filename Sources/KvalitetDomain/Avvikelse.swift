@@ -5,16 +5,16 @@ public enum Avvikelse: RecordKind {
     public static var workflow: Workflow<Avvikelse> { AvvikelseWorkflow.table }
 
     public static let fieldTable = FieldTable<Avvikelse>([
-        .text("unitId", \.unitId, \.unitId),
-        .text("title", \.title, \.title, freeText: true),
-        .text("description", \.description, \.description, freeText: true),
-        .date("receivedOn", \.receivedOn, \.receivedOn),
-        .optionalDate("occurredOn", \.occurredOn, \.occurredOn),
-        .code("category", \.category, \.category),
-        .codes("rootCauses", \.rootCauses, \.rootCauses),
-        .code("lagrum", \.lagrum, \.lagrum),
-        .measures("measures", \.measures, \.measures),
-        .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
+        .text("unitId", \.unitId, \.unitId).sv("Enhet"),
+        .text("title", \.title, \.title, freeText: true).sv("Rubrik"),
+        .text("description", \.description, \.description, freeText: true).sv("Beskrivning"),
+        .date("receivedOn", \.receivedOn, \.receivedOn).sv("Mottagen"),
+        .optionalDate("occurredOn", \.occurredOn, \.occurredOn).sv("Inträffade"),
+        .code("category", \.category, \.category).sv("Kategori"),
+        .codes("rootCauses", \.rootCauses, \.rootCauses).sv("Orsaker"),
+        .code("lagrum", \.lagrum, \.lagrum).sv("Lagrum"),
+        .measures("measures", \.measures, \.measures).sv("Åtgärder"),
+        .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly).sv("Avslutad"),
     ], category: AvvikelseCategory.self, codeLists: [
         CodeListDescription(AvvikelseStatus.self), CodeListDescription(AvvikelseCategory.self),
         CodeListDescription(RootCause.self), CodeListDescription(Lagrum.self),

@@ -8,6 +8,11 @@ public protocol Code: RawRepresentable, CaseIterable, Hashable, Sendable, Codabl
 extension Code {
     public static var allCodes: [String] { allCases.map(\.rawValue) }
 
+    /// Each code's label, as `GET /api/v1/kodverk` lists it (CSV with `labels=sv`).
+    public static var labelsByCode: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.label) })
+    }
+
     /// The sentence a validation problem uses when a value is not in the list.
     public static var mustBeOneOf: String { "must be one of: " + allCodes.joined(separator: ", ") }
 }

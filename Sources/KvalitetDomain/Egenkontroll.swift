@@ -10,18 +10,18 @@ public enum Egenkontroll: RecordKind {
 
     public static let fieldTable = FieldTable<Egenkontroll>(
         [
-            .texts("unitIds", \.unitIds, \.unitIds),
-            .text("title", \.title, \.title, freeText: true),
-            .text("description", \.description, \.description, freeText: true),
-            .code("area", \.area, \.area),
-            .code("method", \.method, \.method),
-            .optionalDate("periodFrom", \.periodFrom, \.periodFrom),
-            .optionalDate("periodTo", \.periodTo, \.periodTo),
-            .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
-            .optionalDate("performedOn", \.performedOn, \.performedOn),
-            .bool("documented", \.documented, \.documented),
-            .optionalText("result", \.result, \.result, freeText: true),
-            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
+            .texts("unitIds", \.unitIds, \.unitIds).sv("Enheter"),
+            .text("title", \.title, \.title, freeText: true).sv("Rubrik"),
+            .text("description", \.description, \.description, freeText: true).sv("Beskrivning"),
+            .code("area", \.area, \.area).sv("Område"),
+            .code("method", \.method, \.method).sv("Metod"),
+            .optionalDate("periodFrom", \.periodFrom, \.periodFrom).sv("Period från"),
+            .optionalDate("periodTo", \.periodTo, \.periodTo).sv("Period till"),
+            .optionalDate("plannedOn", \.plannedOn, \.plannedOn).sv("Planerad"),
+            .optionalDate("performedOn", \.performedOn, \.performedOn).sv("Genomförd"),
+            .bool("documented", \.documented, \.documented).sv("Dokumenterad"),
+            .optionalText("result", \.result, \.result, freeText: true).sv("Resultat"),
+            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound).sv("Brister funna"),
             .init(
                 "survey", csv: ["offered", "responses"],
                 read: { draft, input in
@@ -34,8 +34,9 @@ public enum Egenkontroll: RecordKind {
                 show: { fields, _ in
                     fields.survey.map { .members([("offered", .int($0.offered)), ("responses", .int($0.responses))]) }
                         ?? .null
-                }),
-            .measures("measures", \.measures, \.measures),
+                }
+            ).sv("Tillfrågade i undersökningen", "Svar i undersökningen"),
+            .measures("measures", \.measures, \.measures).sv("Åtgärder"),
         ], category: EgenkontrollArea.self,
         codeLists: [
             CodeListDescription(EgenkontrollStatus.self), CodeListDescription(EgenkontrollArea.self),

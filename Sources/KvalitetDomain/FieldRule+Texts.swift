@@ -52,6 +52,11 @@ extension FieldRule {
                 : "cannot be personal when source is \(source) (use source personal)"
         case .ownName(let field, let value): "comes from your sign-in (\(value)); leave \(field) out"
         case .databaseRule: "violates a database rule"
+        case .unknownParameter(let allowed):
+            "unknown parameter; known: " + (allowed.isEmpty ? "none" : allowed.joined(separator: ", "))
+        case .repeated: "given more than once"
+        case .notOneOf(let allowed): "must be " + Self.englishChoice(allowed)
+        case .notACursor: "is not a cursor this list returned"
         }
     }
 
@@ -63,7 +68,7 @@ extension FieldRule {
         case .requiredWith(let other): "måste anges när \(other) är angivet"
         case .requiredForStatus(let status): "måste anges för status \(status)"
         case .requires(let other): "kräver att \(other) anges först"
-        case .readOnly: "kan inte ändras"
+        case .readOnly: "sätts av tjänsten och kan inte anges"
         case .transitionOnly: "sätts genom POST …/transitions, inte här"
         case .unknownField: "okänt fält"
         case .retired: "tas inte längre emot; API-beskrivningen anger vad som ersätter fältet"
@@ -106,7 +111,22 @@ extension FieldRule {
                 : "kan inte vara personal när source är \(source) (använd source personal)"
         case .ownName(let field, let value): "hämtas från din inloggning (\(value)); utelämna \(field)"
         case .databaseRule: "bryter mot en regel i databasen"
+        case .unknownParameter(let allowed):
+            "okänd parameter; kända: " + (allowed.isEmpty ? "inga" : allowed.joined(separator: ", "))
+        case .repeated: "får bara anges en gång"
+        case .notOneOf(let allowed): "måste vara " + Self.swedishChoice(allowed)
+        case .notACursor: "är inte en markör som listan har lämnat ut"
         }
+    }
+
+    /// "json or csv", "month, quarter or year".
+    static func englishChoice(_ allowed: [String]) -> String {
+        allowed.count < 2 ? allowed.joined() : allowed.dropLast().joined(separator: ", ") + " or " + allowed.last!
+    }
+
+    /// "json eller csv", "month, quarter eller year".
+    static func swedishChoice(_ allowed: [String]) -> String {
+        allowed.count < 2 ? allowed.joined() : allowed.dropLast().joined(separator: ", ") + " eller " + allowed.last!
     }
 
     static func englishType(_ type: String) -> String {

@@ -44,6 +44,14 @@ public enum FieldRule: Sendable, Equatable {
     case submitterMismatch(source: String)
     case ownName(field: String, value: String)
     case databaseRule
+    /// A query parameter the operation does not take; `allowed` are the ones it does.
+    case unknownParameter(allowed: [String])
+    /// A query parameter given more than once.
+    case repeated
+    /// A query parameter's value outside its fixed set (`format`, `interval`, `true`/`false`).
+    case notOneOf(allowed: [String])
+    /// A `cursor` the list did not hand out.
+    case notACursor
 
     /// The stable code.
     public var code: FieldProblemCode {
@@ -90,6 +98,10 @@ public enum FieldRule: Sendable, Equatable {
         case .submitterMismatch: .submitterMismatch
         case .ownName: .ownName
         case .databaseRule: .databaseRule
+        case .unknownParameter: .unknownParameter
+        case .repeated: .repeated
+        case .notOneOf: .notOneOf
+        case .notACursor: .notACursor
         }
     }
 
@@ -103,6 +115,7 @@ public enum FieldRule: Sendable, Equatable {
         case .notAnInteger(let minimum, let maximum), .outOfRange(let minimum, let maximum):
             [("minimum", .int(minimum)), ("maximum", .int(maximum))]
         case .notInKodverk(let kodverk, let allowed): [("kodverk", .string(kodverk)), ("allowed", .strings(allowed))]
+        case .unknownParameter(let allowed), .notOneOf(let allowed): [("allowed", .strings(allowed))]
         case .tooMany(let maxItems): [("maxItems", .int(maxItems))]
         case .tooManyDecimals(let maxDecimals): [("maxDecimals", .int(maxDecimals))]
         case .tooFew(let minItems): [("minItems", .int(minItems))]
@@ -124,7 +137,8 @@ public enum FieldRule: Sendable, Equatable {
         case .submitterMismatch(let source): [("source", .string(source))]
         case .ownName(let field, let value): [("field", .string(field)), ("value", .string(value))]
         case .required, .readOnly, .transitionOnly, .unknownField, .retired, .unchangeable, .notADate, .duplicate,
-            .blank, .controlCharacters, .notInFuture, .ownParent, .cannotBeAnswered, .databaseRule:
+            .blank, .controlCharacters, .notInFuture, .ownParent, .cannotBeAnswered, .databaseRule, .repeated,
+            .notACursor:
             []
         }
     }
@@ -182,4 +196,8 @@ public enum FieldProblemCode: String, CaseIterable, Sendable {
     case submitterMismatch = "submitter_mismatch"
     case ownName = "own_name"
     case databaseRule = "database_rule"
+    case unknownParameter = "unknown_parameter"
+    case repeated
+    case notOneOf = "not_one_of"
+    case notACursor = "not_a_cursor"
 }

@@ -28,19 +28,20 @@ extension FieldSpec {
 
     public static func code<C: Code>(_ key: String, _ draft: WritableKeyPath<Kind.Draft, C?>,
                                      _ fields: KeyPath<Kind.Fields, C>) -> Self {
-        .init(key, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) },
-              show: { f, _ in .code(f[keyPath: fields]) })
+        Self(key, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) },
+             show: { f, _ in .code(f[keyPath: fields]) }).coded(C.self)
     }
 
     public static func optionalCode<C: Code>(_ key: String, _ draft: WritableKeyPath<Kind.Draft, C?>,
                                              _ fields: KeyPath<Kind.Fields, C?>, role: Role = .editable) -> Self {
-        .init(key, role: role, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) },
-              show: { f, _ in .code(f[keyPath: fields]) })
+        Self(key, role: role, isFact: true, read: { $0[keyPath: draft] = $1.code(C.self) },
+             show: { f, _ in .code(f[keyPath: fields]) }).coded(C.self)
     }
 
     public static func codes<C: Code>(_ key: String, _ draft: WritableKeyPath<Kind.Draft, [C]?>,
                                       _ fields: KeyPath<Kind.Fields, [C]>) -> Self {
-        .init(key, read: { $0[keyPath: draft] = $1.codes(C.self) }, show: { f, _ in .codes(f[keyPath: fields]) })
+        Self(key, read: { $0[keyPath: draft] = $1.codes(C.self) }, show: { f, _ in .codes(f[keyPath: fields]) })
+            .coded(C.self)
     }
 
     /// A list of texts (`unitIds`, `participants`).

@@ -33,6 +33,16 @@ public struct FieldTable<Kind: RecordKind>: Sendable {
     public var freeTextPaths: Set<String> { Set(fields.flatMap(\.freeTextPaths)) }
     /// CSV columns as paths (`investigation/assessment`), nested objects flattened, computed ones last.
     public var csvColumns: [String] { fields.flatMap(\.csvColumns) + computed.flatMap(\.csvColumns) }
+    /// Each CSV column's Swedish header (`?labels=sv`), by column path.
+    public var csvLabels: [String: String] {
+        let pairs =
+            fields.flatMap { zip($0.csvColumns, $0.csvLabels) } + computed.flatMap { zip($0.csvColumns, $0.csvLabels) }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+    /// The kodverk labels of the columns that hold codes, by column path, then by code.
+    public var csvCodeLabels: [String: [String: String]] {
+        fields.reduce(into: [:]) { labels, field in labels.merge(field.codeLabels) { first, _ in first } }
+    }
 
     /// What a client sent, read member by member; the reader reports wrongly typed values.
     public func draft(from body: any FieldInput) -> Kind.Draft {
@@ -67,6 +77,10 @@ public struct FieldSpec<Kind: RecordKind>: @unchecked Sendable {
     /// Paths of this field that may hold personal data.
     public let freeTextPaths: [String]
     public let csvColumns: [String]
+    /// The Swedish CSV header of each of `csvColumns`, in order (`sv`); empty until labelled.
+    public private(set) var csvLabels: [String] = []
+    /// For columns holding codes: their kodverk labels by code, by column path.
+    public private(set) var codeLabels: [String: [String: String]] = [:]
     /// A single value that is not free text: storage keeps it as a typed, checked column too.
     public let isFact: Bool
     let read: (inout Kind.Draft, any FieldInput) -> Void
@@ -85,18 +99,40 @@ public struct FieldSpec<Kind: RecordKind>: @unchecked Sendable {
         self.read = read
         self.show = show
     }
+
+    /// The row with its Swedish CSV header, or (nested) one header per CSV column in order, and the
+    /// code lists of nested columns that hold codes (`["assessment": LexSarahAssessment.self]`).
+    public func sv(_ labels: String..., codes: [String: any Code.Type] = [:]) -> Self {
+        precondition(labels.count == csvColumns.count, "\(key): one Swedish label per CSV column")
+        var labelled = self
+        labelled.csvLabels = labels
+        for (path, type) in codes { labelled.codeLabels[key + "/" + path] = type.labelsByCode }
+        return labelled
+    }
+
+    /// The row holding codes of `type`, whose CSV cells `?labels=sv` shows as the kodverk's labels.
+    func coded<C: Code>(_ type: C.Type) -> Self {
+        var coded = self
+        coded.codeLabels[key] = C.labelsByCode
+        return coded
+    }
 }
 
 /// A value computed on read, such as a deadline.
 public struct ComputedField<Kind: RecordKind>: Sendable {
     public let key: String
     public let csvColumns: [String]
+    /// The Swedish CSV header of each of `csvColumns`, in order.
+    public let csvLabels: [String]
     let show: @Sendable (CaseRecord<Kind>, FieldContext) -> FieldValue
 
-    public init(_ key: String, csv: [String],
+    /// `sv`: the Swedish CSV header of each of `csv`, in order.
+    public init(_ key: String, csv: [String], sv: [String],
                 show: @escaping @Sendable (CaseRecord<Kind>, FieldContext) -> FieldValue) {
+        precondition(sv.count == csv.count, "\(key): one Swedish label per CSV column")
         self.key = key
         self.csvColumns = csv.map { key + "/" + $0 }
+        self.csvLabels = sv
         self.show = show
     }
 }

@@ -8,31 +8,41 @@ public enum LexSarah: RecordKind {
 
     public static let fieldTable = FieldTable<LexSarah>(
         [
-            .text("unitId", \.unitId, \.unitId),
-            .text("title", \.title, \.title, freeText: true),
-            .text("description", \.description, \.description, freeText: true),
-            .date("reportedOn", \.reportedOn, \.reportedOn),
-            .code("reporterRole", \.reporterRole, \.reporterRole),
-            .optionalDate("occurredOn", \.occurredOn, \.occurredOn),
-            .codes("kinds", \.kinds, \.kinds),
-            .codes("rootCauses", \.rootCauses, \.rootCauses),
+            .text("unitId", \.unitId, \.unitId).sv("Enhet"),
+            .text("title", \.title, \.title, freeText: true).sv("Rubrik"),
+            .text("description", \.description, \.description, freeText: true).sv("Beskrivning"),
+            .date("reportedOn", \.reportedOn, \.reportedOn).sv("Rapporterad"),
+            .code("reporterRole", \.reporterRole, \.reporterRole).sv("Rapportörens roll"),
+            .optionalDate("occurredOn", \.occurredOn, \.occurredOn).sv("Inträffade"),
+            .codes("kinds", \.kinds, \.kinds).sv("Slag av missförhållande"),
+            .codes("rootCauses", \.rootCauses, \.rootCauses).sv("Orsaker"),
             .init(
                 "immediateMeasures", freeText: ["description"], csv: ["description", "takenOn"],
                 read: { $0.immediateMeasures = ImmediateMeasuresDraft.read($1) },
-                show: { f, _ in .immediateMeasures(f) }),
+                show: { f, _ in .immediateMeasures(f) }
+            ).sv("Omedelbara åtgärder", "Omedelbara åtgärder vidtagna"),
             .init(
                 "investigation", freeText: ["investigator", "motivation"], csv: Investigation.keys,
-                read: { $0.investigation = Investigation.read($1) }, show: { f, _ in .investigation(f) }),
+                read: { $0.investigation = Investigation.read($1) }, show: { f, _ in .investigation(f) }
+            ).sv(
+                "Utredare", "Utredning påbörjad", "Utredning klar", "Bedömning", "Motivering",
+                codes: ["assessment": LexSarahAssessment.self]),
             .init(
                 "notes", role: .serverManaged, freeText: [""], read: { _, _ in },
-                show: { f, _ in .list(f.notes.map(\.fieldValue)) }),
-            .optionalDate("committeeDecidedOn", \.committeeDecidedOn, \.committeeDecidedOn),
-            .init("ivo", csv: Ivo.keys, read: { $0.ivo = IvoDraft.read($1) }, show: { f, _ in .ivo(f) }),
-            .measures("measures", \.measures, \.measures),
-            .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly),
+                show: { f, _ in .list(f.notes.map(\.fieldValue)) }
+            ).sv("Anteckningar"),
+            .optionalDate("committeeDecidedOn", \.committeeDecidedOn, \.committeeDecidedOn).sv("Behandlad av nämnden"),
+            .init("ivo", csv: Ivo.keys, read: { $0.ivo = IvoDraft.read($1) }, show: { f, _ in .ivo(f) }).sv(
+                "Anmäld till IVO", "Kanal till IVO", "IVO:s diarienummer", "Utredning skickad till IVO",
+                codes: ["channel": IvoChannel.self]),
+            .measures("measures", \.measures, \.measures).sv("Åtgärder"),
+            .optionalDate("closedOn", \.closedOn, \.closedOn, role: .transitionOnly).sv("Avslutad"),
         ],
         computed: [
-            ComputedField("deadlines", csv: ["investigationToIvoBy", "overdue"]) { record, context in
+            ComputedField(
+                "deadlines", csv: ["investigationToIvoBy", "overdue"],
+                sv: ["Utredning till IVO senast", "Utredning till IVO försenad"]
+            ) { record, context in
                 let deadlines = context.settings.ivoFollowUp.deadlines(
                     of: record.fields, voided: record.voided != nil,
                     today: context.today)

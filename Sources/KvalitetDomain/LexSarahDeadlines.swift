@@ -33,11 +33,14 @@ public struct IvoFollowUp: Sendable, Equatable {
     /// What a record shows: the date to send by while unsent, and whether it has passed (sending on
     /// the day itself is in time). A voided report needs no action, whatever its dates say.
     public func deadlines(of fields: LexSarah.Fields, voided: Bool = false, today: LocalDate) -> LexSarahDeadlines {
-        guard let ivo = fields.ivo, ivo.investigationSentOn == nil else {
-            return LexSarahDeadlines(investigationToIvoBy: nil, overdue: false)
-        }
-        let by = sendBy(reportedOn: ivo.reportedOn)
+        guard let by = dueOn(fields) else { return LexSarahDeadlines(investigationToIvoBy: nil, overdue: false) }
         return LexSarahDeadlines(investigationToIvoBy: by, overdue: !voided && today > by)
+    }
+
+    /// The day the investigation is to reach IVO by, while reported to IVO and unsent; nil otherwise.
+    public func dueOn(_ fields: LexSarah.Fields) -> LocalDate? {
+        guard let ivo = fields.ivo, ivo.investigationSentOn == nil else { return nil }
+        return sendBy(reportedOn: ivo.reportedOn)
     }
 }
 

@@ -11,6 +11,10 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case lexSarahReceived = "lex_sarah.received"
     /// A lex Sarah report was assessed as serious: an anmälan to IVO is due as soon as possible.
     case lexSarahSerious = "lex_sarah.anmalan_due"
+    /// A deadline (`deadline` in the payload) falls due within the configured days: written by the daily scan.
+    case deadlineApproaching = "deadline.approaching"
+    /// A deadline's day is over and what it asks for is not recorded: written by the daily scan.
+    case deadlinePassed = "deadline.passed"
 
     /// Every kind, as written in a subscription's `eventKinds` and in the README.
     public static var allNames: [String] { allCases.map(\.rawValue) }
@@ -27,10 +31,12 @@ public struct RecordEvent: Sendable, Equatable {
     public var previousStatus: String?
     /// Named dates the event concerns (`recordDate`: the date that gives the case number its year).
     public var dates: [String: LocalDate]
+    /// The deadline of a `deadline.*` event and the day it is due; nil for the others.
+    public var deadline: DueDeadline?
 
     public init(
         kind: EventKind, recordId: CaseNumber, unitIds: [String], status: String, previousStatus: String? = nil,
-        dates: [String: LocalDate] = [:]
+        dates: [String: LocalDate] = [:], deadline: DueDeadline? = nil
     ) {
         self.kind = kind
         self.recordId = recordId
@@ -38,6 +44,7 @@ public struct RecordEvent: Sendable, Equatable {
         self.status = status
         self.previousStatus = previousStatus
         self.dates = dates
+        self.deadline = deadline
     }
 
     public var family: RecordFamily { recordId.family }
@@ -47,13 +54,8 @@ public struct RecordEvent: Sendable, Equatable {
 public enum RecordEvents {
     /// The events of writing `record` over `previous` (nil for a new record), in the order they happen.
     public static func of<Kind: RecordKind>(_ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?) -> [RecordEvent] {
-        let units = Kind.units(of: record.fields).map(\.unitId)
-        var seen = Set<String>()
-        let unitIds = units.filter { seen.insert($0).inserted }
         func event(_ kind: EventKind, previousStatus: String? = nil) -> RecordEvent {
-            RecordEvent(
-                kind: kind, recordId: record.id, unitIds: unitIds, status: record.status.rawValue,
-                previousStatus: previousStatus, dates: ["recordDate": Kind.primaryDate(of: record.fields)])
+            Self.event(kind, of: record, previousStatus: previousStatus)
         }
         var events: [RecordEvent] = []
         if let previous {
@@ -65,6 +67,18 @@ public enum RecordEvents {
         }
         for kind in Kind.announcements(of: record, previous: previous) { events.append(event(kind)) }
         return events
+    }
+
+    /// One event about `record` as it is now: its units (each once), status and `recordDate`.
+    public static func event<Kind: RecordKind>(
+        _ kind: EventKind, of record: CaseRecord<Kind>, previousStatus: String? = nil, deadline: DueDeadline? = nil
+    ) -> RecordEvent {
+        var seen = Set<String>()
+        let unitIds = Kind.units(of: record.fields).map(\.unitId).filter { seen.insert($0).inserted }
+        return RecordEvent(
+            kind: kind, recordId: record.id, unitIds: unitIds, status: record.status.rawValue,
+            previousStatus: previousStatus, dates: ["recordDate": Kind.primaryDate(of: record.fields)],
+            deadline: deadline)
     }
 }
 

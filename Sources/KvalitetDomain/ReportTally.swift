@@ -32,19 +32,18 @@ public enum ReportMetric: String, Sendable, CaseIterable {
 }
 
 extension ReportMetric {
-    /// The grains the report reads this metric at. Figures over calendar years (received, risk
-    /// analyses, supervision, handling times, "open at year end") need only year sums; the analysis
-    /// period and "overdue as of today" can start and end on any day, so they keep all three.
-    public var grains: [ReportGrain] {
-        switch self {
-        case .lexSarahTreated, .lexSarahTreatedKind, .lexSarahTreatedCause, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
-            .avvikelseClosed, .avvikelseClosedCause, .klagomalClosedSubject, .klagomalClosedOutcome,
-            .klagomalClosedSubmitter:
-            return ReportGrain.allCases
-        default:
-            return [.year]
-        }
-    }
+    /// The grains its sums are kept at. Figures over calendar years (received, risk analyses,
+    /// supervision, handling times, "open at year end") need only year sums; the analysis period and
+    /// "overdue as of today" can start and end on any day, and every metric a dashboard charts
+    /// (`StatistikMetric`) is cut by month or quarter over any period, so those keep all three.
+    public var grains: [ReportGrain] { Self.keptByDay.contains(self) ? ReportGrain.allCases : [.year] }
+
+    /// The metrics summed by day and month as well as by year.
+    static let keptByDay: Set<ReportMetric> = Set(StatistikMetric.all.map(\.sums)).union([
+        .lexSarahTreated, .lexSarahTreatedKind, .lexSarahTreatedCause, .lexSarahOverdueFrom, .lexSarahOverdueUntil,
+        .avvikelseClosed, .avvikelseClosedCause, .klagomalClosedSubject, .klagomalClosedOutcome,
+        .klagomalClosedSubmitter,
+    ])
 }
 
 extension ReportMetric {

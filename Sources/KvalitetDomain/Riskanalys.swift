@@ -39,18 +39,19 @@ public enum Riskanalys: RecordKind {
 
     public static let fieldTable = FieldTable<Riskanalys>(
         [
-            .texts("unitIds", \.unitIds, \.unitIds),
-            .text("title", \.title, \.title, freeText: true),
-            .text("description", \.description, \.description, freeText: true),
-            .code("trigger", \.trigger, \.trigger),
-            .optionalDate("plannedOn", \.plannedOn, \.plannedOn),
-            .optionalDate("performedOn", \.performedOn, \.performedOn),
-            .texts("participants", \.participants, \.participants, freeText: true),
-            .bool("documented", \.documented, \.documented),
+            .texts("unitIds", \.unitIds, \.unitIds).sv("Enheter"),
+            .text("title", \.title, \.title, freeText: true).sv("Rubrik"),
+            .text("description", \.description, \.description, freeText: true).sv("Beskrivning"),
+            .code("trigger", \.trigger, \.trigger).sv("Anledning"),
+            .optionalDate("plannedOn", \.plannedOn, \.plannedOn).sv("Planerad"),
+            .optionalDate("performedOn", \.performedOn, \.performedOn).sv("Genomförd"),
+            .texts("participants", \.participants, \.participants, freeText: true).sv("Deltagare"),
+            .bool("documented", \.documented, \.documented).sv("Dokumenterad"),
             .init(
                 "risks", freeText: ["*/description", "*/measures"], read: { $0.risks = RiskDraft.read($1) },
-                show: { fields, context in .list(fields.risks.map { $0.fieldValue(context) }) }),
-            .measures("measures", \.measures, \.measures),
+                show: { fields, context in .list(fields.risks.map { $0.fieldValue(context) }) }
+            ).sv("Risker"),
+            .measures("measures", \.measures, \.measures).sv("Åtgärder"),
         ], category: RiskTrigger.self,
         codeLists: [
             CodeListDescription(RiskanalysStatus.self), CodeListDescription(RiskTrigger.self),

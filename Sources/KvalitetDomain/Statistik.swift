@@ -47,7 +47,6 @@ public struct StatistikRequest: Sendable, Equatable {
                 "from", .tooMany(maxItems: maxPeriods),
                 detail: "the period holds \(periods.count) \(interval.rawValue)s; at most \(maxPeriods)")
         }
-        let yearsOnly = periods.allSatisfy(\.isWholeYears)
         var metrics: [StatistikMetric] = []
         if let names {
             for name in names {
@@ -58,15 +57,10 @@ public struct StatistikRequest: Sendable, Equatable {
                             + StatistikMetric.all.map(\.id).joined(separator: ", "))
                     continue
                 }
-                if !metric.keptByMonth && !yearsOnly {
-                    problems.add(
-                        "metric", .requires(other: "interval=year"),
-                        detail: "\(name) is summed by calendar year only: ask interval=year over whole years")
-                }
                 if !metrics.contains(metric) { metrics.append(metric) }
             }
         } else {
-            metrics = StatistikMetric.all.filter { $0.keptByMonth || yearsOnly }
+            metrics = StatistikMetric.all
         }
         guard problems.isEmpty else { return (nil, problems.problems) }
         let request = StatistikRequest(

@@ -7,15 +7,13 @@ public struct StatistikMetric: Sendable, Hashable {
     public let name: String
     /// The Swedish label a dashboard or `?labels=sv` shows.
     public let label: String
-    /// The running sum it reads; each of its sums counts one record (or, for amounts, the amount).
+    /// The running sum it reads; each of its sums counts one record (or, for amounts, the amount). Being
+    /// listed here keeps that sum by day and month too (`ReportMetric.grains`), so every metric can be
+    /// cut by month, quarter or year over any period.
     public let sums: ReportMetric
 
     /// `family.name`, as the `metric` parameter and the answer name it.
     public var id: String { family.rawValue + "." + name }
-
-    /// Whether the sums are kept by month and day: only then can a period be cut into months or quarters
-    /// or start and end on any day. The others are kept by calendar year only.
-    public var keptByMonth: Bool { sums.grains.contains(.month) }
 
     public static let all: [StatistikMetric] = [
         .init(.avvikelse, "mottagna", "Mottagna avvikelser", .avvikelseReceived),
@@ -97,7 +95,4 @@ public struct StatistikPeriod: Sendable, Equatable {
         }
         return periods
     }
-
-    /// Whether the bucket is whole calendar years, so that year-only sums can answer it.
-    public var isWholeYears: Bool { from.month == 1 && from.day == 1 && to.month == 12 && to.day == 31 }
 }

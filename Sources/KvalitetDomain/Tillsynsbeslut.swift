@@ -48,16 +48,28 @@ public enum Tillsynsbeslut: RecordKind {
 
     public static let fieldTable = FieldTable<Tillsynsbeslut>(
         [
-            .texts("unitIds", \.unitIds, \.unitIds),
-            .text("title", \.title, \.title, freeText: true),
-            .text("description", \.description, \.description, freeText: true),
-            .code("authority", \.authority, \.authority),
-            .text("caseNumber", \.caseNumber, \.caseNumber),
-            .date("decidedOn", \.decidedOn, \.decidedOn),
-            .code("subject", \.subject, \.subject),
-            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound),
-            .text("summary", \.summary, \.summary, freeText: true),
-            .measures("measures", \.measures, \.measures),
+            .texts("unitIds", \.unitIds, \.unitIds).sv("Enheter"),
+            .text("title", \.title, \.title, freeText: true).sv("Rubrik"),
+            .text("description", \.description, \.description, freeText: true).sv("Beskrivning"),
+            .code("authority", \.authority, \.authority).sv("Myndighet"),
+            .text("caseNumber", \.caseNumber, \.caseNumber).sv("Diarienummer"),
+            .date("decidedOn", \.decidedOn, \.decidedOn).sv("Beslutsdatum"),
+            .code("subject", \.subject, \.subject).sv("Ämne"),
+            .bool("deficienciesFound", \.deficienciesFound, \.deficienciesFound).sv("Brister funna"),
+            .text("summary", \.summary, \.summary, freeText: true).sv("Sammanfattning"),
+            .measures("measures", \.measures, \.measures).sv("Åtgärder"),
+            .optionalDate("accountDueOn", \.accountDueOn, \.accountDueOn).sv("Redovisning senast"),
+            .optionalDate("accountSentOn", \.accountSentOn, \.accountSentOn).sv("Redovisning skickad"),
+        ],
+        computed: [
+            ComputedField(
+                "deadlines", csv: ["accountBy", "overdue"],
+                sv: ["Redovisning till myndigheten senast", "Redovisning försenad"]
+            ) { record, context in
+                let account = TillsynAccount.deadlines(of: record.fields, voided: record.voided != nil,
+                                                       today: context.today)
+                return .members([("accountBy", .date(account.accountBy)), ("overdue", .bool(account.overdue))])
+            }
         ], category: TillsynSubject.self,
         codeLists: [
             CodeListDescription(TillsynsbeslutStatus.self), CodeListDescription(TillsynAuthority.self),
@@ -76,12 +88,16 @@ public enum Tillsynsbeslut: RecordKind {
         public var deficienciesFound: Bool
         public var summary: String
         public var measures: [Measure]
+        /// The date by which the authority wants an account of the measures taken (*redovisning*).
+        public var accountDueOn: LocalDate?
+        /// The date the account was sent to the authority.
+        public var accountSentOn: LocalDate?
 
         public init(
             unitIds: [String], title: String, description: String = "", authority: TillsynAuthority,
             caseNumber: String,
             decidedOn: LocalDate, subject: TillsynSubject, deficienciesFound: Bool, summary: String = "",
-            measures: [Measure] = []
+            measures: [Measure] = [], accountDueOn: LocalDate? = nil, accountSentOn: LocalDate? = nil
         ) {
             self.unitIds = unitIds
             self.title = title
@@ -93,6 +109,8 @@ public enum Tillsynsbeslut: RecordKind {
             self.deficienciesFound = deficienciesFound
             self.summary = summary
             self.measures = measures
+            self.accountDueOn = accountDueOn
+            self.accountSentOn = accountSentOn
         }
     }
 
@@ -108,6 +126,8 @@ public enum Tillsynsbeslut: RecordKind {
         public var deficienciesFound: Bool?
         public var summary: String?
         public var measures: [MeasureDraft]?
+        public var accountDueOn: LocalDate?
+        public var accountSentOn: LocalDate?
 
         public init() {}
     }
@@ -128,6 +148,10 @@ public enum Tillsynsbeslut: RecordKind {
         problems.require(draft.deficienciesFound, "/deficienciesFound")
         problems.text(draft.summary, "/summary")
         let measures = MeasureDraft.validate(draft.measures ?? [], pointer: "/measures", today: today, into: &problems)
+        // The authority asks for the account in its decision, so neither date can come before it.
+        problems.notBefore(draft.accountDueOn, "/accountDueOn", draft.decidedOn, "decidedOn")
+        problems.notBefore(draft.accountSentOn, "/accountSentOn", draft.decidedOn, "decidedOn")
+        problems.notInFuture(draft.accountSentOn, "/accountSentOn", today: today)
         guard problems.isEmpty, let unitIds = draft.unitIds, let title = draft.title, let authority = draft.authority,
             let caseNumber = draft.caseNumber, let decidedOn = draft.decidedOn, let subject = draft.subject,
             let deficienciesFound = draft.deficienciesFound
@@ -138,7 +162,7 @@ public enum Tillsynsbeslut: RecordKind {
                 caseNumber: caseNumber,
                 decidedOn: decidedOn, subject: subject, deficienciesFound: deficienciesFound,
                 summary: draft.summary ?? "",
-                measures: measures))
+                measures: measures, accountDueOn: draft.accountDueOn, accountSentOn: draft.accountSentOn))
     }
 
     public static func primaryDate(of fields: Fields) -> LocalDate { fields.decidedOn }

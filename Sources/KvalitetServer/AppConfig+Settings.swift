@@ -40,6 +40,14 @@ extension Setting {
         },
     ]
 
+    /// `kvalitet earkiv export`'s settings: the database's and the PDF/A renderer.
+    public static let earkiv: [Setting] =
+        database + [
+            .text(
+                "weasyprint", help: "weasyprint executable for the e-arkiv's PDF/A renditions (default weasyprint)",
+                \.weasyprintPath)
+        ]
+
     /// `kvalitet serve`'s settings: the database's and the HTTP server's.
     public static let serve: [Setting] =
         database + [
@@ -110,6 +118,23 @@ extension Setting {
         .whole("receiptHours", 1...720, help: "hours a form's receipt shows its record (default 24)") {
             $0.receiptLifetime = Double($1) * 3600
         },
+    ] + deadlines
+
+    /// The daily deadline scan: when it runs and what it announces (`serve`'s, last).
+    public static let deadlines: [Setting] = [
+        Setting("fristTid", help: "Stockholm time of day HH:MM the daily deadline scan runs (default 07:00)") {
+            guard let time = DeadlineScanTime($0) else { return "must be a time HH:MM from 00:00 to 23:59 (got \($0))" }
+            $1.deadlineScanTime = time
+            return nil
+        },
+        .whole(
+            "fristPaminnelseDagar", DeadlineRules.allowedApproachingDays,
+            help: "days before a deadline that deadline.approaching is written (default 3)"
+        ) { $0.deadlineApproachingDays = $1 },
+        .whole(
+            "klagomalBekraftelseArbetsdagar", KlagomalAcknowledgement.allowedWorkingDays,
+            help: "Swedish working days after receipt a complaint is to be acknowledged within (default 2)"
+        ) { $0.klagomalAcknowledgement = KlagomalAcknowledgement(workingDays: $1) ?? .standard },
     ]
 
     /// A text kept as given (nil when not given); checked with the others of its group.

@@ -57,6 +57,25 @@ public struct AppConfig: Sendable {
     /// The backoff of messages the relay did not accept (as webhooks': 30 s doubling to 2 h, for 24 hours).
     public var mailRetry: WebhookRetry = .standard
 
+    /// The weasyprint executable `kvalitet earkiv export` makes PDF/A renditions with (a path, or a name in PATH).
+    public var weasyprintPath: String = "weasyprint"
+
+    /// Swedish working days after receipt a complaint is to be acknowledged within
+    /// (`KVALITET_KLAGOMAL_BEKRAFTELSE_ARBETSDAGAR`, default 2).
+    public var klagomalAcknowledgement: KlagomalAcknowledgement = .standard
+    /// Calendar days before a deadline that `deadline.approaching` is written (`KVALITET_FRIST_PAMINNELSE_DAGAR`).
+    public var deadlineApproachingDays: Int = 3
+    /// The Stockholm time of day the deadline scan runs (`KVALITET_FRIST_TID`, default 07:00).
+    public var deadlineScanTime: DeadlineScanTime = .standard
+    /// How often the deadline scanner looks whether the day's scan is due (a read when it is not).
+    public var deadlineScanInterval: Duration = .seconds(60)
+
+    /// The deadlines the daily scan announces, under the configured routines.
+    public var deadlineRules: DeadlineRules {
+        DeadlineRules(ivoFollowUp: ivoFollowUp, klagomal: klagomalAcknowledgement,
+                      approachingDays: deadlineApproachingDays)
+    }
+
     /// The rules records are stored under (the configured risk levels and IVO follow-up routine).
     public var recordSettings: RecordSettings { RecordSettings(riskLevels: riskLevels, ivoFollowUp: ivoFollowUp) }
 

@@ -104,6 +104,7 @@ func buildRouter(
     AuditRoutes(audit: services.audit).register(on: &table)
     UnitRoutes(store: services.units).register(on: &table)
     GallringsregelRoutes(store: services.gallringsregler).register(on: &table)
+    EarkivRoutes(store: EarkivStore(services.database)).register(on: &table)
     ReceiptRoutes(store: services.receipts).register(on: &table)
     let settings = services.settings
     for family in RecordFamily.allCases {
@@ -181,7 +182,10 @@ public func buildApplication(
         services: [
             WebhookWorker(
                 queue: WebhookQueue(services.database, retry: config.webhookRetry), sender: config.webhookSender,
-                clock: config.clock, interval: config.webhookInterval, logger: logger)
+                clock: config.clock, interval: config.webhookInterval, logger: logger),
+            DeadlineScanner(
+                store: DeadlineStore(services.database), rules: config.deadlineRules, time: config.deadlineScanTime,
+                clock: config.clock, interval: config.deadlineScanInterval, logger: logger),
         ] + makeMailWorker(config, services: services, logger: logger),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port

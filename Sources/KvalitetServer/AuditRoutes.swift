@@ -14,11 +14,14 @@ struct AuditRoutes: Sendable {
     }
 
     static let parameters: Set<String> = [
-        "recordId", "token", "person", "action", "from", "to", "limit", "cursor", "format",
+        "recordId", "token", "person", "action", "from", "to", "limit", "cursor", "format", "labels",
     ]
-    static let csvColumns = [
-        "id", "at", "action", "recordId", "token", "personSubject", "personName", "client",
-        "clientAddress", "requestId", "detail",
+    /// The CSV's columns: their names, and their Swedish headers for `labels=sv`.
+    static let csvColumns: [(field: String, swedish: String)] = [
+        ("id", "Löpnummer"), ("at", "Tidpunkt"), ("action", "Händelse"), ("recordId", "Ärende"),
+        ("token", "Token"), ("personSubject", "Personens id"), ("personName", "Personens namn"),
+        ("client", "Klient"), ("clientAddress", "Klientadress"), ("requestId", "Begärans id"),
+        ("detail", "Detaljer"),
     ]
 
     @Sendable func entries(_ request: Request, context: KvalitetContext) async throws -> Response {
@@ -32,14 +35,15 @@ struct AuditRoutes: Sendable {
         if let text = reader.string("action") {
             query.action = AuditAction(rawValue: text)
             if query.action == nil {
-                reader.fail(
-                    "action", "must be one of: " + AuditAction.allCases.map(\.rawValue).joined(separator: ", "))
+                reader.fail("action", .notOneOf(allowed: AuditAction.allCases.map(\.rawValue)))
             }
         }
         for name in ["from", "to"] {
             guard let text = reader.string(name) else { continue }
             guard let instant = Self.instant(text, endOfDay: name == "to") else {
-                reader.fail(name, "must be an RFC 3339 timestamp or a date YYYY-MM-DD")
+                reader.fail(
+                    name, .invalidFormat(example: "2025-03-01T08:00:00Z"),
+                    detail: "must be an RFC 3339 timestamp or a date YYYY-MM-DD")
                 continue
             }
             if name == "from" { query.from = instant } else { query.to = instant }
@@ -48,14 +52,14 @@ struct AuditRoutes: Sendable {
             if let key = Cursor.decode(cursor), let id = Int64(key), id > 0 {
                 query.beforeId = id
             } else {
-                reader.fail("cursor", "is not a cursor this list returned")
+                reader.fail("cursor", .notACursor)
             }
         }
-        let format = reader.string("format")
-        if let format, format != "json", format != "csv" { reader.fail("format", "must be json or csv") }
+        let format = reader.choice("format", of: ["json", "csv"])
+        let labels = CSVLabels.read(&reader)
         try reader.throwIfAny()
         if format == "csv" || (format == nil && (request.headers[.accept] ?? "").contains("text/csv")) {
-            return csv(query)
+            return csv(query, labels: labels)
         }
         var fetch = query
         fetch.limit = query.limit + 1
@@ -91,10 +95,11 @@ struct AuditRoutes: Sendable {
     }
 
     /// Every entry the filters select (ignoring `limit`), newest first, a thousand at a time.
-    private func csv(_ query: AuditQuery) -> Response {
+    private func csv(_ query: AuditQuery, labels: CSVLabels) -> Response {
         let audit = audit
+        let header = Self.csvColumns.map { labels == .sv ? $0.swedish : $0.field }
         let body = ResponseBody { writer in
-            var chunk = CSVFormat.bom + Array(CSVFormat.row(Self.csvColumns).utf8)
+            var chunk = CSVFormat.bom + Array(CSVFormat.row(header).utf8)
             var page = query
             page.limit = 1000
             while true {

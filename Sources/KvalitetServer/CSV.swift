@@ -27,6 +27,30 @@ enum CSVCell: Sendable, Equatable {
     }
 }
 
+/// What a CSV's headers and codes say: the API's field names and codes (`labels` absent), or with
+/// `labels=sv` Swedish column headers, the kodverk's labels (as `GET /api/v1/kodverk` has them) in
+/// code cells, and `ja`/`nej` for true and false.
+enum CSVLabels: Sendable {
+    case fields, sv
+
+    /// The `labels` query parameter: absent or `sv` (anything else is a `not_one_of` problem).
+    static func read(_ query: inout QueryReader) -> CSVLabels {
+        query.choice("labels", of: ["sv"]) == nil ? .fields : .sv
+    }
+
+    /// A JSON value as this choice shows it: with `sv`, codes (`codeLabels`) as their labels and
+    /// booleans as `ja`/`nej`; otherwise as it is.
+    func shown(_ value: JSONValue?, codeLabels: [String: String]?) -> JSONValue? {
+        guard self == .sv else { return value }
+        switch value {
+        case .bool(let flag): return .string(flag ? "ja" : "nej")
+        case .string(let code): return .string(codeLabels?[code] ?? code)
+        case .array(let items) where codeLabels != nil: return .array(items.map { shown($0, codeLabels: codeLabels)! })
+        default: return value
+        }
+    }
+}
+
 /// CSV for Swedish Excel: UTF-8 with BOM (so that å, ä and ö are read as UTF-8), `;` between fields
 /// (the list separator of Swedish Excel, needed since numbers carry a decimal comma), CRLF between
 /// rows, `"` around fields holding `;`, `"` or a line break.
@@ -88,11 +112,28 @@ enum RecordCSV<Kind: StoredKind> {
             ] + (includeText ? ["voidedReason"] : [])
     }
 
-    /// The header names a nested column with dots (`investigation.assessment`), as Excel users read it.
-    static func header(_ columns: [String]) -> [String] { columns.map { $0.replacingOccurrences(of: "/", with: ".") } }
+    /// The Swedish headers of the columns every record has besides its family's fields.
+    static var recordLabels: [String: String] {
+        [
+            "id": "Ärendenummer", "status": "Status", "version": "Version", "createdAt": "Skapad",
+            "createdBy": "Skapad av", "updatedAt": "Ändrad", "voidedOn": "Makulerad", "voidedBy": "Makulerad av",
+            "voidedReason": "Skäl till makulering",
+        ]
+    }
 
-    static func row(_ record: CaseRecord<Kind>, columns: [String], wire: WireContext) -> String {
+    /// The headers: the field names, a nested column with dots (`investigation.assessment`) as Excel
+    /// users read it; with `sv` each column's Swedish label from the family's field table.
+    static func header(_ columns: [String], labels: CSVLabels = .fields) -> [String] {
+        guard labels == .sv else { return columns.map { $0.replacingOccurrences(of: "/", with: ".") } }
+        let table = Wire.table.csvLabels
+        return columns.map { recordLabels[$0] ?? table[$0] ?? $0 }
+    }
+
+    static func row(
+        _ record: CaseRecord<Kind>, columns: [String], wire: WireContext, labels: CSVLabels = .fields
+    ) -> String {
         let value = Wire.json(record, wire)
+        let codes = labels == .sv ? Wire.table.csvCodeLabels : [:]
         return CSVFormat.row(
             cells: columns.map { column in
                 switch column {
@@ -102,7 +143,8 @@ enum RecordCSV<Kind: StoredKind> {
                 case "voidedOn": .date(record.voided?.on)
                 case "voidedBy": .text(record.voided?.by ?? "")
                 case "voidedReason": .text(record.voided?.reason ?? "")
-                default: CSVFormat.cell(value.value(at: column))
+                case "status" where labels == .sv: .text(record.status.label)
+                default: CSVFormat.cell(labels.shown(value.value(at: column), codeLabels: codes[column]))
                 }
             })
     }
@@ -110,7 +152,7 @@ enum RecordCSV<Kind: StoredKind> {
     /// With `includeText`, every exported record is audited as a detail read (in the same transaction as its page).
     static func response(
         store: RecordStore<Kind>, query: RecordQuery, actor: Actor, includeText: Bool,
-        wire: WireContext
+        wire: WireContext, labels: CSVLabels
     ) async throws -> Response {
         if includeText { try Permission.exportText.check(actor) }
         let audit: AuditAction? = includeText ? .export : nil
@@ -125,10 +167,12 @@ enum RecordCSV<Kind: StoredKind> {
             .contentDisposition: "attachment; filename=\"\(Wire.path)-\(wire.today).csv\"",
         ]
         let body = ResponseBody { writer in
-            var chunk = CSVFormat.bom + Array(CSVFormat.row(header(columns)).utf8)
+            var chunk = CSVFormat.bom + Array(CSVFormat.row(header(columns, labels: labels)).utf8)
             var page = firstPage
             while true {
-                for record in page.items { chunk += Array(row(record, columns: columns, wire: wire).utf8) }
+                for record in page.items {
+                    chunk += Array(row(record, columns: columns, wire: wire, labels: labels).utf8)
+                }
                 try await writer.write(ByteBuffer(bytes: chunk))
                 chunk = []
                 guard let next = page.next else { break }

@@ -11,7 +11,7 @@ struct NyckeltalRoutes: Sendable {
     static let base = "/api/v1/nyckeltal"
 
     func register(on table: inout RouteRegistrar) {
-        table.add(.get, Self.base, query: ["includeVoided", "format"], use: list)
+        table.add(.get, Self.base, query: ["includeVoided", "format", "labels"], use: list)
         table.add(.get, Self.base + "/:code", use: read)
         table.add(.put, Self.base + "/:code", use: put)
         table.add(.delete, Self.base + "/:code", query: ["reason"], use: void)
@@ -33,31 +33,46 @@ struct NyckeltalRoutes: Sendable {
 
     @Sendable func list(_ request: Request, context: KvalitetContext) async throws -> Response {
         try Permission.readAggregates.check(try context.requireActor())
-        var query = QueryReader(request, allowed: ["includeVoided", "format"])
+        var query = QueryReader(request, allowed: ["includeVoided", "format", "labels"])
         let includeVoided = query.bool("includeVoided")
         let format = ResponseFormat.negotiate(request, &query, offers: [.json, .csv])
+        let labels = CSVLabels.read(&query)
         try query.throwIfAny()
         let items = try await store.list(includeVoided: includeVoided)
         if format == .csv {
-            return csv(items)
+            return csv(items, labels: labels)
         }
         return Reply.list(items.map(NyckeltalWire.json), nextCursor: nil)
     }
 
+    /// The CSV's columns: their names, and their Swedish headers for `labels=sv` (the levels' bounds
+    /// between the first seven and the last three).
+    static let csvColumns: [(field: String, swedish: String)] = {
+        var columns: [(field: String, swedish: String)] = [
+            ("code", "Kod"), ("name", "Namn"), ("description", "Beskrivning"), ("unit", "Måttenhet"),
+            ("direction", "Riktning"), ("koladaKpi", "Kolada-KPI"), ("source", "Källa"),
+        ]
+        for level in QualityLevel.allCases {
+            columns.append(("\(level.rawValue).min", "\(level.label), från"))
+            columns.append(("\(level.rawValue).max", "\(level.label), till"))
+        }
+        return columns + [("version", "Version"), ("updatedAt", "Ändrad"), ("voidedOn", "Makulerad")]
+    }()
+
     /// One row per key figure, the levels as six columns; nothing here is free text about people.
-    private func csv(_ items: [StoredNyckeltal]) -> Response {
-        let levels = QualityLevel.allCases.flatMap { ["\($0.rawValue).min", "\($0.rawValue).max"] }
-        var text = CSVFormat.row(
-            ["code", "name", "description", "unit", "direction", "koladaKpi", "source"] + levels
-                + ["version", "updatedAt", "voidedOn"])
+    /// With `labels=sv`, Swedish headers and the unit and direction as the kodverk's labels.
+    private func csv(_ items: [StoredNyckeltal], labels: CSVLabels) -> Response {
+        var text = CSVFormat.row(Self.csvColumns.map { labels == .sv ? $0.swedish : $0.field })
         for stored in items {
             let n = stored.nyckeltal
             let bounds = QualityLevel.allCases.flatMap { level -> [CSVCell] in
                 let range = n.qualityLevels.range(level)
                 return [.number(range.min.description), .number(range.max.description)]
             }
+            let swedish = labels == .sv
             let texts = [
-                n.code, n.name, n.description, n.unit.rawValue, n.direction.rawValue, n.koladaKpi ?? "", n.source,
+                n.code, n.name, n.description, swedish ? n.unit.label : n.unit.rawValue,
+                swedish ? n.direction.label : n.direction.rawValue, n.koladaKpi ?? "", n.source,
             ]
             text += CSVFormat.row(
                 cells: texts.map(CSVCell.text) + bounds

@@ -8,9 +8,17 @@ struct NyckeltalValueRoutes: Sendable {
     let store: NyckeltalStore
     let clock: any KvalitetClock
 
+    static let valueParameters: Set<String> = ["from", "to", "unitId", "format", "labels"]
+
+    /// The values CSV's columns: their names, and their Swedish headers for `labels=sv`.
+    static let csvColumns: [(field: String, swedish: String)] = [
+        ("code", "Kod"), ("period", "Period"), ("unitId", "Enhet"), ("value", "Värde"), ("level", "Nivå"),
+        ("version", "Version"), ("updatedAt", "Ändrad"), ("updatedBy", "Ändrad av"),
+    ]
+
     func register(on table: inout RouteRegistrar) {
         let base = NyckeltalRoutes.base + "/:code"
-        table.add(.get, base + "/values", query: ["from", "to", "unitId", "format"], use: values)
+        table.add(.get, base + "/values", query: Self.valueParameters, use: values)
         table.add(.put, base + "/values/:period", use: putValue)
         table.add(.get, base + "/analyses", use: analyses)
         table.add(.get, base + "/analyses/:period", use: readAnalysis)
@@ -38,15 +46,19 @@ struct NyckeltalValueRoutes: Sendable {
         let actor = try context.requireActor()
         try Permission.readAggregates.check(actor)
         let code = try NyckeltalRoutes.code(context)
-        var reader = QueryReader(request, allowed: ["from", "to", "unitId", "format"])
+        var reader = QueryReader(request, allowed: Self.valueParameters)
         var query = NyckeltalValueQuery()
         for name in ["from", "to"] {
             guard let text = reader.string(name) else { continue }
-            guard let period = NyckeltalPeriod(text) else { reader.fail(name, NyckeltalPeriod.mustBe); continue }
+            guard let period = NyckeltalPeriod(text) else {
+                reader.fail(name, .invalidFormat(example: "2018Q2"), detail: NyckeltalPeriod.mustBe)
+                continue
+            }
             if name == "from" { query.from = period } else { query.to = period }
         }
         query.unitId = reader.text("unitId", max: 64)
         let format = ResponseFormat.negotiate(request, &reader, offers: [.json, .csv])
+        let labels = CSVLabels.read(&reader)
         try reader.throwIfAny()
         let stored = try await NyckeltalRoutes.existing(store, code)
         let levels = stored.nyckeltal.qualityLevels
@@ -54,11 +66,13 @@ struct NyckeltalValueRoutes: Sendable {
         guard format == .csv else {
             return Reply.list(items.map { NyckeltalWire.json($0, levels: levels) }, nextCursor: nil)
         }
-        var text = CSVFormat.row(["code", "period", "unitId", "value", "level", "version", "updatedAt", "updatedBy"])
+        var text = CSVFormat.row(Self.csvColumns.map { labels == .sv ? $0.swedish : $0.field })
         for value in items {
+            let level = levels.level(of: value.value)
             text += CSVFormat.row(cells: [
                 .text(code), .text(value.period.description), .text(value.unitId ?? ""),
-                .number(value.value.description), .text(levels.level(of: value.value)?.rawValue ?? ""),
+                .number(value.value.description),
+                .text((labels == .sv ? level?.label : level?.rawValue) ?? ""),
                 .int(value.version), .time(value.updatedAt), .text(value.updatedBy),
             ])
         }

@@ -12,18 +12,19 @@ struct HTTPProblem: Error {
     let title: String
     let detail: String
     var errors: [FieldProblem] = []
-    /// Query-parameter problems are named by parameter, not by body pointer.
-    var parameterErrors: [(parameter: String, detail: String)] = []
+    /// Query-parameter problems: each problem's pointer is the parameter's name.
+    var parameterErrors: [FieldProblem] = []
     var headers: HTTPFields = [:]
 
     static func badRequest(_ detail: String) -> HTTPProblem {
         HTTPProblem(status: .badRequest, type: "malformed-request", title: "Malformed request", detail: detail)
     }
 
-    static func badQuery(_ errors: [(parameter: String, detail: String)]) -> HTTPProblem {
+    /// 400 for query parameters, each problem with its code and parameters (the pointer is the parameter's name).
+    static func badQuery(_ errors: [FieldProblem]) -> HTTPProblem {
         HTTPProblem(
             status: .badRequest, type: "invalid-query", title: "Invalid query parameters",
-            detail: errors.map { "\($0.parameter): \($0.detail)" }.joined(separator: "; "), parameterErrors: errors)
+            detail: errors.map(\.description).joined(separator: "; "), parameterErrors: errors)
     }
 }
 
@@ -54,14 +55,8 @@ enum ProblemMapping {
             members.append(("errors", .array(problem.errors.map { fieldError($0, in: language) })))
         }
         if !problem.parameterErrors.isEmpty {
-            members.append(
-                (
-                    "errors",
-                    .array(
-                        problem.parameterErrors.map {
-                            .object(JSONObject([("parameter", .string($0.parameter)), ("detail", .string($0.detail))]))
-                        })
-                ))
+            let errors = problem.parameterErrors.map { fieldError($0, in: language, locatedBy: "parameter") }
+            members.append(("errors", .array(errors)))
         }
         var headers = problem.headers
         headers[.contentType] = "application/problem+json; charset=utf-8"
@@ -73,10 +68,13 @@ enum ProblemMapping {
             body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.bytes(.object(JSONObject(members))))))
     }
 
-    /// One field problem as problem+json shows it: pointer, stable code, text, then the code's parameters.
-    static func fieldError(_ problem: FieldProblem, in language: ProblemLanguage) -> JSONValue {
+    /// One field problem as problem+json shows it: pointer (or, for a query parameter, `parameter`),
+    /// stable code, text, then the code's parameters.
+    static func fieldError(
+        _ problem: FieldProblem, in language: ProblemLanguage, locatedBy location: String = "pointer"
+    ) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("pointer", .string(problem.pointer)), ("code", .string(problem.rule.code.rawValue)),
+            (location, .string(problem.pointer)), ("code", .string(problem.rule.code.rawValue)),
             ("detail", .string(language.text(of: problem))),
         ]
         for (name, value) in problem.rule.parameters {
@@ -89,10 +87,20 @@ enum ProblemMapping {
         return .object(JSONObject(members))
     }
 
-    /// The problem's detail; for field problems (422, 409) in the negotiated language, each with its pointer.
+    /// The problem's detail; for field and parameter problems (422, 409, 400) in the negotiated
+    /// language, each with its pointer or parameter. A Swedish 409 is one sentence: what a conflict
+    /// is, then each field's text (or, without field problems, the rule as the service words it).
     static func detail(of problem: HTTPProblem, in language: ProblemLanguage) -> String {
-        guard language == .swedish, !problem.errors.isEmpty else { return problem.detail }
-        return problem.errors.map { "\($0.pointer): \($0.rule.swedish)" }.joined(separator: "; ")
+        guard language == .swedish else { return problem.detail }
+        if problem.status == .conflict {
+            let conflict = "Begäran strider mot en regel eller mot det nuvarande läget"
+            guard !problem.errors.isEmpty else { return conflict + " (regeln på engelska: \(problem.detail))." }
+            let texts = problem.errors.map { "\($0.pointer) \($0.rule.swedish)" }
+            return conflict + ": " + texts.joined(separator: "; ") + "."
+        }
+        let problems = problem.errors + problem.parameterErrors
+        guard !problems.isEmpty else { return problem.detail }
+        return problems.map { "\($0.pointer): \($0.rule.swedish)" }.joined(separator: "; ")
     }
 
     static func problem(for error: any Error) -> HTTPProblem {

@@ -28,7 +28,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
     static var listParameters: Set<String> {
         Set([
             "limit", "cursor", "unitId", "status", "from", "to", "category", "q", "includeVoided", "format",
-            "includeText",
+            "includeText", "labels",
         ])
         .union(Kind.overdueCondition == nil ? [] : ["overdue"])
     }
@@ -164,7 +164,7 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
             if Wire.table.categoryCodes.contains(category) {
                 query.category = category
             } else {
-                reader.fail("category", "must be one of: " + Wire.table.categoryCodes.joined(separator: ", "))
+                reader.fail("category", .notOneOf(allowed: Wire.table.categoryCodes))
             }
         }
         if let cursor = reader.string("cursor") {
@@ -175,16 +175,17 @@ struct RecordRoutes<Kind: StoredKind>: Sendable {
             {
                 query.after = after
             } else {
-                reader.fail("cursor", "is not a cursor this list returned")
+                reader.fail("cursor", .notACursor)
             }
         }
         let format = ResponseFormat.negotiate(request, &reader, offers: [.json, .csv])
         let includeText = reader.bool("includeText")
+        let labels = CSVLabels.read(&reader)
         try reader.throwIfAny()
         if format == .csv {
             return try await RecordCSV<Kind>.response(
                 store: store, query: query, actor: actor,
-                includeText: includeText, wire: wire)
+                includeText: includeText, wire: wire, labels: labels)
         }
         let page = try await store.list(query, by: actor)
         let wire = wire

@@ -17,7 +17,7 @@ struct ReportRoutes: Sendable {
         table.add(.get, "/api/v1/kvalitetsberattelse/:year", query: Self.parameters, use: report)
     }
 
-    static let parameters: Set<String> = ["unitId", "analysisFrom", "analysisTo", "format"]
+    static let parameters: Set<String> = ["unitId", "analysisFrom", "analysisTo", "format", "labels"]
 
     @Sendable func report(_ request: Request, context: KvalitetContext) async throws -> Response {
         let actor = try context.requireActor()
@@ -25,19 +25,21 @@ struct ReportRoutes: Sendable {
         var query = QueryReader(request, allowed: Self.parameters)
         let yearText = context.parameters.get("year") ?? ""
         let year = yearText.count == 4 && yearText.allSatisfy(\.isASCII) ? Int(yearText) : nil
-        if year == nil { query.fail("year", "must be a four-digit year") }
+        if year == nil { query.fail("year", .invalidFormat(example: "2025"), detail: "must be a four-digit year") }
         let unitId = query.text("unitId", max: 64)
         let from = query.date("analysisFrom"), to = query.date("analysisTo")
-        for problem in ReportRequest.validate(year: year, analysisFrom: from, analysisTo: to) {
-            query.fail(problem.pointer, problem.detail)
-        }
-        let chosen = ResponseFormat.negotiate(request, &query, offers: [.json, .html, .csv]).rawValue
+        query.fail(ReportRequest.validate(year: year, analysisFrom: from, analysisTo: to))
+        let format = ResponseFormat.negotiate(request, &query, offers: [.json, .html, .csv])
+        // Swedish CSV labels make another rendering (and ETag); JSON and HTML do not change with them.
+        let labels = CSVLabels.read(&query)
+        let chosen = format == .csv && labels == .sv ? "csv-sv" : format.rawValue
         try query.throwIfAny()
         guard let year else { throw HTTPProblem.badRequest("year") }
         let reportRequest = ReportRequest(year: year, unitId: unitId, analysisFrom: from, analysisTo: to)
         guard reportRequest.analysisFrom <= reportRequest.analysisTo else {
             throw HTTPProblem.badQuery([
-                ("analysisTo", "must not be before analysisFrom (\(reportRequest.analysisFrom))")
+                FieldProblem(
+                    "analysisTo", .before(other: "analysisFrom", value: reportRequest.analysisFrom.description))
             ])
         }
         let today = SwedishTime.today(clock)
@@ -58,7 +60,7 @@ struct ReportRoutes: Sendable {
         return body.response(etag: tag)
     }
 
-    /// The report in `format` (`json`, `html` or `csv`).
+    /// The report in `format` (`json`, `html`, `csv` or `csv-sv`: with Swedish labels).
     static func render(_ generated: GeneratedReport, format: String, unitId: String?) -> RenderedReport {
         let report = generated.report
         switch format {
@@ -68,15 +70,12 @@ struct ReportRoutes: Sendable {
             return RenderedReport(
                 contentType: "text/html; charset=utf-8", disposition: nil,
                 body: ByteBuffer(string: ReportHTML.render(report, unitNames: names, scopeName: scopeName)))
-        case "csv":
-            // The one timestamp as Stockholm wall-clock time, as in every CSV export.
-            let rows = ReportWire.flatRows(ReportWire.json(report)).map { row in
-                CSVFormat.row(cells: [.text(row.0), row.0 == "generatedAt" ? .time(report.generatedAt) : row.1])
-            }.joined()
+        case "csv", "csv-sv":
+            let text = ReportCSV.text(report, labels: format == "csv-sv" ? .sv : .fields)
             return RenderedReport(
                 contentType: "text/csv; charset=utf-8",
                 disposition: "attachment; filename=\"kvalitetsberattelse-\(report.request.year).csv\"",
-                body: ByteBuffer(bytes: CSVFormat.bom + Array((CSVFormat.row(["figur", "varde"]) + rows).utf8)))
+                body: ByteBuffer(bytes: CSVFormat.bom + Array(text.utf8)))
         default:
             return RenderedReport(
                 contentType: "application/json; charset=utf-8", disposition: nil,

@@ -199,29 +199,4 @@ enum ReportWire {
             ("p90Days", time.p90Days.map(JSONValue.int) ?? .null),
         ])
     }
-
-    /// The figures flat for Excel: one row per figure, its path (items named by year, code, area,
-    /// unit or authority) and its value.
-    static func flatRows(_ value: JSONValue, path: String = "") -> [(String, CSVCell)] {
-        switch value {
-        case .object(let object):
-            return object.members.flatMap { flatRows($0.value, path: path.isEmpty ? $0.key : path + "." + $0.key) }
-        case .array(let items):
-            return items.flatMap { item -> [(String, CSVCell)] in
-                guard case .object(var object) = item else { return flatRows(item, path: path) }
-                let labelKey = ["year", "code", "area", "unitId", "authority"].first { object[$0] != nil }
-                let label = labelKey.map { key in
-                    let written = CSVFormat.cell(object[key]).written
-                    return written.isEmpty ? "-" : written
-                } ?? "?"
-                if let labelKey { object[labelKey] = nil }
-                if object.keys == ["count"] { return [(path + "." + label, CSVFormat.cell(object["count"]))] }
-                return flatRows(.object(object), path: path + "." + label)
-            }
-        case .null:
-            return [(path, .text(""))]
-        default:
-            return [(path, CSVFormat.cell(value))]
-        }
-    }
 }

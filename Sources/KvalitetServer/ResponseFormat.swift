@@ -10,9 +10,7 @@ enum ResponseFormat: String, Sendable {
     static func negotiate(_ request: Request, _ query: inout QueryReader, offers: [ResponseFormat]) -> ResponseFormat {
         if let text = query.string("format") {
             if let format = ResponseFormat(rawValue: text), offers.contains(format) { return format }
-            let names = offers.map(\.rawValue)
-            query.fail("format",
-                       "must be " + names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "json"))
+            query.fail("format", .notOneOf(allowed: offers.map(\.rawValue)))
             return .json
         }
         let accept = request.headers[.accept] ?? ""

@@ -18,12 +18,9 @@ struct StatistikRoutes: Sendable {
         let actor = try context.requireActor()
         try Permission.readAggregates.check(actor)
         var query = QueryReader(request, allowed: Self.parameters)
-        var interval = StatistikInterval.month
-        if let text = query.string("interval") {
-            if let chosen = StatistikInterval(rawValue: text) { interval = chosen } else {
-                query.fail("interval", "must be month, quarter or year")
-            }
-        }
+        let interval =
+            query.choice("interval", of: StatistikInterval.allCases.map(\.rawValue)).flatMap(StatistikInterval.init(rawValue:))
+            ?? .month
         let metrics = query.string("metric").map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
@@ -34,11 +31,9 @@ struct StatistikRoutes: Sendable {
         let made = StatistikRequest.make(
             metrics: metrics, interval: interval, from: query.string("from"), to: query.string("to"), unitId: unitId,
             byUnit: byUnit, today: SwedishTime.today(clock))
-        for problem in made.problems { query.fail(problem.pointer, problem.detail) }
+        query.fail(made.problems)
         try query.throwIfAny()
-        guard let statistikRequest = made.request else {
-            throw HTTPProblem.badQuery(made.problems.map { ($0.pointer, $0.detail) })
-        }
+        guard let statistikRequest = made.request else { throw HTTPProblem.badQuery(made.problems) }
         let statistik = try await store.series(statistikRequest, by: actor)
         guard format == .csv else { return Reply.json(StatistikWire.json(statistik)) }
         let headers: HTTPFields = [

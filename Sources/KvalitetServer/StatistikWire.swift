@@ -48,16 +48,3 @@ enum StatistikWire {
         return text
     }
 }
-
-/// What a CSV's headers and codes say: the API's field names and codes (`labels` absent), or with
-/// `labels=sv` Swedish column headers and the kodverk's labels.
-enum CSVLabels: Sendable {
-    case fields, sv
-
-    static func read(_ query: inout QueryReader) -> CSVLabels {
-        guard let text = query.string("labels") else { return .fields }
-        if text == "sv" { return .sv }
-        query.fail("labels", "must be sv")
-        return .fields
-    }
-}

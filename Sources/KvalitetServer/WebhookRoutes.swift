@@ -77,14 +77,11 @@ struct WebhookRoutes: Sendable {
     @Sendable func deliveries(_ request: Request, context: KvalitetContext) async throws -> Response {
         try Permission.manageWebhooks.check(try context.requireActor())
         var query = QueryReader(request, allowed: ["state", "cursor", "limit"])
-        let state = query.string("state")
-        if let state, !Self.states.contains(state) {
-            query.fail("state", "must be one of: " + Self.states.joined(separator: ", "))
-        }
+        let state = query.choice("state", of: Self.states)
         let limit = query.int("limit", range: 1...500, default: 50)
         let cursor = query.string("cursor")
         let before = cursor.flatMap { Int64($0) }
-        if cursor != nil, (before ?? 0) < 1 { query.fail("cursor", "must be the nextCursor of the page before") }
+        if cursor != nil, (before ?? 0) < 1 { query.fail("cursor", .notACursor) }
         try query.throwIfAny()
         let page = try await store.deliveries(
             of: context.parameters.get("id") ?? "", state: state, before: before, limit: limit)

@@ -32,6 +32,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case gallringRule = "gallring_rule_put"
     case gallring
     case gallringRun = "gallring_run"
+    /// A package delivered to the e-arkiv: one entry per case it holds (at which version) and one
+    /// for the package (its id, year, families, count and the SHA-256 of its METS.xml).
+    case earkivLeverans = "earkiv_leverans"
 }
 
 /// One line of the audit log.

@@ -14,6 +14,9 @@ public enum EventOutbox {
         let previousStatus: String?
         let dates: [String: String]
         let link: String
+        /// The deadline of a `deadline.*` event (`DeadlineCode`) and its last day; absent otherwise.
+        let deadline: String?
+        let dueOn: String?
     }
 
     private static let encoder: JSONEncoder = {
@@ -22,12 +25,23 @@ public enum EventOutbox {
         return encoder
     }()
 
-    /// A new Standard Webhooks message id: `msg_` and 128 random bits in hex.
+    /// A new Standard Webhooks message id: `msg_` and 128 random bits in lowercase hex. Written digit
+    /// by digit: `String(format:)` per byte was 16 % of a bulk load's instructions (callgrind).
     static func newId() -> String {
         var generator = SystemRandomNumberGenerator()
-        return "msg_" + (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
-            .joined()
+        var utf8 = Array("msg_".utf8)
+        utf8.reserveCapacity(36)
+        for _ in 0..<2 {
+            var bits: UInt64 = generator.next()
+            for _ in 0..<16 {
+                utf8.append(hexDigits[Int(bits & 0xF)])
+                bits >>= 4
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Writes `events` in the caller's transaction, stamped `at`.
     static func append(_ events: [RecordEvent], at now: Date, in db: Database) throws {
@@ -35,7 +49,8 @@ public enum EventOutbox {
             let payload = Payload(
                 recordId: event.recordId.description, family: event.family.rawValue, unitIds: event.unitIds,
                 status: event.status, previousStatus: event.previousStatus,
-                dates: event.dates.mapValues(\.description), link: event.link)
+                dates: event.dates.mapValues(\.description), link: event.link,
+                deadline: event.deadline?.code.rawValue, dueOn: event.deadline?.dueOn.description)
             let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
             try db.executeCached(
                 sql: """

@@ -169,4 +169,10 @@ extension Tillsynsbeslut: StoredKind {
         _ record: CaseRecord<Tillsynsbeslut>,
         settings: RecordSettings
     ) -> [ReportTally: Int] { reportTallies(record) }
+
+    /// The account of measures is unsent and the day the authority set has passed (`TillsynAccount`).
+    public static var overdueCondition: String? {
+        "EXISTS (SELECT 1 FROM tillsynsbeslut_facts tf WHERE tf.record_id = r.id AND tf.voided = 0 AND "
+            + "tf.account_sent_on IS NULL AND tf.account_due_on < ?)"
+    }
 }

@@ -13,7 +13,7 @@ struct Kvalitet: AsyncParsableCommand {
         version: KvalitetVersion.current,
         subcommands: [
             Serve.self, Migrate.self, Check.self, Backup.self, Demo.self, TokenCommand.self, KoladaCommand.self,
-            GallringCommand.self,
+            GallringCommand.self, EarkivCommand.self,
         ])
 }
 

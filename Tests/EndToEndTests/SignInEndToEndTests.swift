@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary against a real OpenID provider on loopback (`oidc-provider-mock`). Without the
@@ -19,9 +20,10 @@ struct SignInEndToEndTests {
         ])
     }
 
-    @Test func aTokenFromTheProvidersOwnFlowIsAcceptedAndTheAuditNamesThePersonThenKvalitetFollowsAKeyRotation()
-        async throws
-    {
+    /// Following the provider's key rotation is proven in process, on an injected clock
+    /// (`OIDCKeyRotationTests`): with the binary's real clock, a loaded machine could let its 30-second
+    /// re-fetch window pass before the early request and the test would say nothing true.
+    @Test func aTokenFromTheProvidersOwnFlowIsAcceptedAndTheAuditNamesThePerson() async throws {
         try #require(OIDCProvider.executable != nil, "\(OIDCProvider.installHint)")
         let provider = try OIDCProvider(users: [Self.eva])
         defer { provider.stop() }
@@ -29,29 +31,16 @@ struct SignInEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: kvalitet.folder) }
         let admin = try kvalitet.createToken(name: "loggkontroll", role: "admin")
         let server = try serve(kvalitet, issuer: provider.issuer)
-        let started = Date()
         defer { _ = server.stop() }
 
-        let first = try provider.signIn("s-eva", clientId: "kvalitet")
+        let token = try provider.signIn("s-eva", clientId: "kvalitet")
         let unit = #"{"name":"IFO","level":"forvaltning","area":"Barn och unga"}"#
-        let put = try await server.send("PUT", "/api/v1/verksamheter/ifo", token: first, json: unit)
+        let put = try await server.send("PUT", "/api/v1/verksamheter/ifo", token: token, json: unit)
         #expect(put.status == 201, "\(String(decoding: put.body, as: UTF8.self))")
         let audit = try await server.send("GET", "/api/v1/audit?person=s-eva", token: admin)
         let entry = (audit.json["items"] as? [[String: Any]])?.first ?? [:]
         #expect(entry["action"] as? String == "unit_put" && entry["client"] as? String == "kvalitet")
         #expect((entry["person"] as? [String: Any])?["displayName"] as? String == "Eva Lind")
-
-        // The provider restarts with a new signing key: a token signed by it names a kid Kvalitet has
-        // not seen; once 30 s have passed since Kvalitet last fetched the keys, it fetches them again.
-        provider.stop()
-        try provider.start()
-        let second = try provider.signIn("s-eva", clientId: "kvalitet")
-        let early = try await server.send("GET", "/api/v1/verksamheter", token: second)
-        #expect(early.status == 401 && early.header("WWW-Authenticate")?.contains("(kid)") == true)
-        let wait = 31 - Date().timeIntervalSince(started)
-        if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
-        #expect(try await server.send("GET", "/api/v1/verksamheter", token: second).status == 200)
-        #expect(try await server.send("GET", "/api/v1/verksamheter", token: first).status == 401)
     }
 
     @Test func withTheProviderUnreachableTheServerStartsApiTokensWorkAndJWTsAnswer503() async throws {

@@ -13,7 +13,7 @@ struct FieldRuleTests {
         (.requiredForStatus(status: "avslutad"), "required_for_status", ["status"], "måste anges för status avslutad"),
         (.requires(other: "investigation.completedOn"), "requires", ["other"],
          "kräver att investigation.completedOn anges först"),
-        (.readOnly, "read_only", [], "kan inte ändras"),
+        (.readOnly, "read_only", [], "sätts av tjänsten och kan inte anges"),
         (.transitionOnly, "transition_only", [], "sätts genom POST …/transitions, inte här"),
         (.unknownField, "unknown_field", [], "okänt fält"),
         (.retired, "retired", [], "tas inte längre emot; API-beskrivningen anger vad som ersätter fältet"),
@@ -62,10 +62,21 @@ struct FieldRuleTests {
         (.ownName(field: "authorName", value: "Anna Berg"), "own_name", ["field", "value"],
          "hämtas från din inloggning (Anna Berg); utelämna authorName"),
         (.databaseRule, "database_rule", [], "bryter mot en regel i databasen"),
+        (.unknownParameter(allowed: ["format", "limit"]), "unknown_parameter", ["allowed"],
+         "okänd parameter; kända: format, limit"),
+        (.repeated, "repeated", [], "får bara anges en gång"),
+        (.notOneOf(allowed: ["month", "quarter", "year"]), "not_one_of", ["allowed"],
+         "måste vara month, quarter eller year"),
+        (.notACursor, "not_a_cursor", [], "är inte en markör som listan har lämnat ut"),
     ]
 
     @Test func theTableHasARowForEveryCode() {
         #expect(Self.rows.map(\.code).sorted() == FieldProblemCode.allCases.map(\.rawValue).sorted())
+    }
+
+    @Test func noTwoCodesShareASwedishText() {
+        let texts = Self.rows.map(\.swedish)
+        #expect(Set(texts).count == texts.count)
     }
 
     @Test(arguments: rows.indices)

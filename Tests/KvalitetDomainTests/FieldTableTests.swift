@@ -45,6 +45,30 @@ struct FieldTableTests {
         #expect(Egenkontroll.fieldTable.csvColumns.contains("survey/offered"))
     }
 
+    @Test func everyCSVColumnOfEveryFamilyHasItsOwnSwedishLabel() {
+        func check<Kind: RecordKind>(_ table: FieldTable<Kind>) {
+            let labels = table.csvLabels
+            #expect(Set(labels.keys) == Set(table.csvColumns), "\(Kind.family)")
+            #expect(!labels.values.contains(""), "\(Kind.family)")
+            #expect(Set(labels.values).count == labels.count, "\(Kind.family): two columns share a label")
+        }
+        check(Avvikelse.fieldTable)
+        check(Klagomal.fieldTable)
+        check(LexSarah.fieldTable)
+        check(Riskanalys.fieldTable)
+        check(Egenkontroll.fieldTable)
+        check(Tillsynsbeslut.fieldTable)
+    }
+
+    @Test func codeColumnsCarryTheirKodverksLabels() {
+        #expect(Avvikelse.fieldTable.csvCodeLabels["category"] == AvvikelseCategory.labelsByCode)
+        #expect(LexSarah.fieldTable.csvCodeLabels["kinds"] == LexSarahKind.labelsByCode)
+        #expect(LexSarah.fieldTable.csvCodeLabels["investigation/assessment"] == LexSarahAssessment.labelsByCode)
+        #expect(LexSarah.fieldTable.csvCodeLabels["ivo/channel"] == IvoChannel.labelsByCode)
+        #expect(Klagomal.fieldTable.csvCodeLabels["outcome"] == KlagomalOutcome.labelsByCode)
+        #expect(LexSarah.fieldTable.csvCodeLabels["title"] == nil)
+    }
+
     @Test func serverManagedNotesAreShownButNeverEditable() {
         let table = LexSarah.fieldTable
         #expect(table.serverManagedKeys == ["notes"])

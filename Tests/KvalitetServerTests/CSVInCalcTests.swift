@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KvalitetDomain
 import Testing
 
 /// Every CSV export opened as Swedish Excel users open it, by LibreOffice Calc in sv-SE: numbers are
@@ -31,6 +32,9 @@ struct CSVInCalcTests {
             ("values", "/api/v1/nyckeltal/RES/values?format=csv"), ("audit", "/api/v1/audit?format=csv"),
             ("report", "/api/v1/kvalitetsberattelse/2025?format=csv"),
             ("statistik", "/api/v1/statistik?metric=avvikelse.avslutade&interval=month&from=2025-01&to=2025-06&format=csv"),
+            ("records-sv", "/api/v1/avvikelser?format=csv&includeText=true&labels=sv"),
+            ("values-sv", "/api/v1/nyckeltal/RES/values?format=csv&labels=sv"),
+            ("report-sv", "/api/v1/kvalitetsberattelse/2025?format=csv&labels=sv"),
         ] {
             let reply = try await client.send(.get, path)
             #expect(reply.status == .ok && reply.headers[.contentType] == "text/csv; charset=utf-8", "\(path)")
@@ -74,6 +78,34 @@ struct CSVInCalcTests {
             let statistik = sheets["statistik"] ?? []
             #expect(statistik.column("count").compactMap(\.number).reduce(0, +) == 1)
             #expect(statistik.column("from").first?.type == "date")
+        }
+    }
+
+    @Test func aSwedishLabelledExportOpensWithSwedishHeadersAndTheKodverksLabels() async throws {
+        guard let soffice = Calc.available() else { return }
+        try await TestApp.make().run { client in
+            let sheets = try Calc.open(try await exports(client), with: soffice)
+            let records = sheets["records-sv"] ?? []
+            #expect(records.count == 3)
+            #expect(records.first?.prefix(3).map(\.text) == ["Ärendenummer", "Status", "Enhet"])
+            #expect(records.column("Kategori").map(\.text) == Array(repeating: AvvikelseCategory.dokumentation.label, count: 2))
+            #expect(Set(records.column("Status").map(\.text))
+                    == [AvvikelseStatus.inkommen.label, AvvikelseStatus.avslutad.label])
+            #expect(records.column("Mottagen").allSatisfy { $0.type == "date" })
+            #expect(records.column("Version").allSatisfy { $0.type == "float" })
+            #expect(records.column("Rubrik").contains { $0.type == "string" && $0.text == "'=1+1 Åsa äter öl" })
+            #expect(records.column("Beskrivning").contains { $0.text == "rad ett\nrad två" })
+            #expect(records.column("Ändrad").allSatisfy { $0.type == "date" })
+
+            let values = sheets["values-sv"] ?? []
+            let numbers = values.column("Värde").compactMap(\.number)
+            #expect(numbers.count == 3 && abs(numbers.reduce(0, +) - 84.47) < 1e-9 && numbers.contains(-3.5))
+            #expect(values.column("Nivå").map(\.text).contains(QualityLevel.rod.label))
+
+            let report = sheets["report-sv"] ?? []
+            #expect(report.first?.map(\.text) == ["Figur", "Värde"])
+            let byCategory = report.first { $0.first?.text == "analysis.avvikelser.byCategory.Dokumentation" }
+            #expect(byCategory?.last?.number == 1)
         }
     }
 }

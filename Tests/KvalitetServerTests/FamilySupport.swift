@@ -39,7 +39,7 @@ struct Family: Sendable, CustomTestStringConvertible {
     static let tillsynsbeslut = Family(
         path: "tillsynsbeslut", prefix: "TSB",
         body: #"{"unitIds":["ifo-utr"],"title":"IVO om lex Sarah-utredning","authority":"ivo","caseNumber":"3.5.1-1234/2025","decidedOn":"2025-10-01","subject":"lex_sarah","deficienciesFound":true}"#,
-        unitPointer: "/unitIds/0", firstStep: "avslutat", category: "lex_sarah", hasDeadlines: false)
+        unitPointer: "/unitIds/0", firstStep: "avslutat", category: "lex_sarah", hasDeadlines: true)
 
     static let all = [klagomal, lexSarah, riskanalys, egenkontroll, tillsynsbeslut]
 }

@@ -98,6 +98,26 @@ struct FieldProblemHTTPTests {
             #expect(error?["code"] as? String == "required_for_status")
             #expect(error?["status"] as? String == "avslutad")
             #expect(error?["detail"] as? String == "måste anges för status avslutad")
+            let detail = reply.json["detail"] as? String ?? ""
+            #expect(detail.hasPrefix("Begäran strider mot en regel eller mot det nuvarande läget: "), "\(detail)")
+            #expect(detail.contains("/closedOn måste anges för status avslutad") && detail.hasSuffix("."), "\(detail)")
+        }
+    }
+
+    @Test func aSwedishConflictWithoutFieldProblemsIsOneSwedishSentenceNamingTheRule() async throws {
+        try await TestApp.make().run { client in
+            let id = try await client.createAvvikelse()
+            let reply = try await client.send(
+                .post, "/api/v1/avvikelser/\(id)/transitions", json: #"{"to":"avslutad","closedOn":"2025-03-05"}"#,
+                headers: [.ifMatch: #""1""#, .acceptLanguage: "sv"])
+            #expect(reply.status == .conflict, "\(reply.body)")
+            let detail = reply.json["detail"] as? String ?? ""
+            #expect(detail.hasPrefix("Begäran strider mot en regel eller mot det nuvarande läget"), "\(detail)")
+            #expect(detail.hasSuffix("."), "\(detail)")
+            let english = try await client.send(
+                .post, "/api/v1/avvikelser/\(id)/transitions", json: #"{"to":"avslutad","closedOn":"2025-03-05"}"#,
+                headers: [.ifMatch: #""1""#])
+            #expect(detail.contains(english.json["detail"] as? String ?? "–"), "the rule itself is kept: \(detail)")
         }
     }
 

@@ -37,7 +37,7 @@ struct ListAndCSVTests {
         try await TestApp.make().run { client in
             let reply = try await client.send(.get, "/api/v1/avvikelser?limit=0&cursor=xyz&from=2025-13-01&status=klar&statsu=1")
             #expect(reply.status == .badRequest)
-            let names = (reply.json["errors"] as? [[String: String]] ?? []).compactMap { $0["parameter"] }
+            let names = (reply.json["errors"] as? [[String: Any]] ?? []).compactMap { $0["parameter"] as? String }
             #expect(Set(names) == ["limit", "cursor", "from", "status", "statsu"])
         }
     }

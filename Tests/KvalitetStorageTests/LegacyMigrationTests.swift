@@ -54,7 +54,15 @@ struct LegacyMigrationTests {
         let id = CaseNumber(family: .avvikelse, year: 2025, sequence: 1)
         let record = try await RecordStore<Avvikelse>(database).read(id, by: TestDatabase.admin)
         #expect(record.fields.title == "Journalanteckning saknades")
+        // The upgrade asks for the sums to be rebuilt (statistik's month and day sums), as the server does at start.
+        let built = try await database.pool.read { db in try Int.fetchOne(db, sql: "SELECT built FROM report_counts_state") }
+        #expect(built == 0)
+        try database.buildReportCountsIfNeeded(settings: RecordSettings(), logger: Logger(label: "test"))
         #expect(try database.reportCountsMatchRecords(settings: RecordSettings()))
+        let monthly = try await database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_counts WHERE metric = 'avv.received' AND grain = 'm'")
+        }
+        #expect(monthly == 1, "a received avvikelse now has its month sum")
         let again = try open(path)
         #expect(try await again.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") }
                 == applied.count)

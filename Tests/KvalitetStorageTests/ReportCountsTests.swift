@@ -90,8 +90,8 @@ struct ReportCountsTests {
             return next
         }
         let rows = try await sumRows(test)
-        // Received is a calendar-year figure: kept as a year sum only.
-        #expect(rows.map { $0["period"] as String } == ["2025"])
+        // Received is charted by month (statistik): kept by year, month and day.
+        #expect(rows.map { $0["period"] as String }.sorted() == ["2025", "2025-03", "2025-03-02"])
         #expect(rows.allSatisfy { ($0["n"] as Int) == 1 && ($0["metric"] as String) == "avv.received" })
         #expect(try test.database.reportCountsMatchRecords(settings: RecordSettings()))
         _ = kept
@@ -110,7 +110,7 @@ struct ReportCountsTests {
         }
         let rows = try await sumRows(test)
         #expect(Set(rows.map { $0["units"] as String }) == ["ifo-utr-s1"])
-        #expect(rows.map { $0["period"] as String } == ["2025"])
+        #expect(rows.map { $0["period"] as String }.sorted() == ["2025", "2025-03", "2025-03-09"])
     }
 
     @Test func closingMovesTheAnalysisSumsToTheClosingDayMonthAndYear() async throws {
@@ -128,7 +128,7 @@ struct ReportCountsTests {
         let test = try TestDatabase()
         await #expect(throws: DomainError.self) {
             try await test.database.pool.read { db in
-                try ReportCounts.sums(.avvikelseReceived, over: ReportRange(from: LocalDate("2025-02-01")!, to: LocalDate("2025-03-31")!), in: db)
+                try ReportCounts.sums(.avvikelseHandlingDays, over: ReportRange(from: LocalDate("2025-02-01")!, to: LocalDate("2025-03-31")!), in: db)
             }
         }
     }

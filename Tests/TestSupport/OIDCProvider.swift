@@ -1,5 +1,4 @@
 import Foundation
-import TestSupport
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -11,31 +10,31 @@ import Glibc
 /// A real OpenID provider on loopback: `oidc-provider-mock` from PyPI, started on a free port with
 /// predefined users, stopped by `stop()`. Its signing key is made anew at each start, so restarting
 /// it on the same port is a key rotation.
-final class OIDCProvider: @unchecked Sendable {
+public final class OIDCProvider: @unchecked Sendable {
     /// `OIDC_PROVIDER_MOCK`, else the venv `.ci/run` makes, else nil.
-    static var executable: String? {
+    public static var executable: String? {
         let candidates = [
             ProcessInfo.processInfo.environment["OIDC_PROVIDER_MOCK"], "/tmp/oidc-venv/bin/oidc-provider-mock",
         ]
         return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
-    static let installHint =
+    public static let installHint =
         "install it: python3.12 -m venv /tmp/oidc-venv && /tmp/oidc-venv/bin/pip install "
         + "oidc-provider-mock==0.4.8 (or set OIDC_PROVIDER_MOCK to its executable); .ci/run does this"
 
-    let port: Int
-    let users: [String]
+    public let port: Int
+    public let users: [String]
     private var process: Process?
-    var issuer: String { "http://127.0.0.1:\(port)" }
+    public var issuer: String { "http://127.0.0.1:\(port)" }
 
     /// `users` are JSON objects with `sub` and the claims the ID token should carry.
-    init(users: [String]) throws {
+    public init(users: [String]) throws {
         port = try Self.freePort()
         self.users = users
         try start()
     }
 
-    func start() throws {
+    public func start() throws {
         guard let executable = Self.executable else { throw ProviderError.missing(Self.installHint) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -53,7 +52,7 @@ final class OIDCProvider: @unchecked Sendable {
         throw ProviderError.didNotStart
     }
 
-    func stop() {
+    public func stop() {
         guard let process, process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -64,7 +63,7 @@ final class OIDCProvider: @unchecked Sendable {
     /// provider's form, the redirect's code is exchanged at the token endpoint; returns the ID token (a
     /// JWT whose audience is `clientId`). Run with the provider's own Python, which does not follow the
     /// redirect to the (absent) client.
-    func signIn(_ sub: String, clientId: String) throws -> String {
+    public func signIn(_ sub: String, clientId: String) throws -> String {
         let python = URL(fileURLWithPath: Self.executable ?? "").deletingLastPathComponent().appendingPathComponent(
             "python3")
         let process = Process()
@@ -106,7 +105,7 @@ final class OIDCProvider: @unchecked Sendable {
         print(json.load(urllib.request.urlopen(request))["id_token"])
         """
 
-    enum ProviderError: Error {
+    public enum ProviderError: Error {
         case missing(String)
         case didNotStart
         case flow(String)
