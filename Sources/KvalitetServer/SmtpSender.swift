@@ -38,7 +38,9 @@ public struct SmtpRelay: Sendable, Equatable {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "smtp" || scheme == "smtps",
             let host = url.host, !host.isEmpty
         else { return "must be smtp://host[:port] or smtps://host[:port] (got \(text.prefix(200)))" }
-        if url.user != nil || url.password != nil { return "must not carry a login; use --smtp-user and a password file" }
+        if url.user != nil || url.password != nil {
+            return "must not carry a login; use --smtp-user and a password file"
+        }
         if !(url.path.isEmpty || url.path == "/") { return "must have no path" }
         return nil
     }
@@ -59,10 +61,14 @@ public struct CurlSmtpSender: MailSender {
 
     public func send(_ message: [UInt8], from: String, to recipient: String) async -> MailOutcome {
         let relay = relay
+        // A Thread of its own, never Dispatch's global queues: on Linux those are the threads Swift
+        // concurrency runs on (as many as cores), and a transfer blocks for up to the relay's timeout.
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            let thread = Thread {
                 continuation.resume(returning: Self.transfer(message, from: from, to: recipient, relay: relay))
             }
+            thread.name = "kvalitet.smtp"
+            thread.start()
         }
     }
 

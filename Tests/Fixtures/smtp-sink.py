@@ -80,5 +80,9 @@ with open(args.port_file + ".part", "w") as out:
 os.replace(args.port_file + ".part", args.port_file)
 stop = threading.Event()
 signal.signal(signal.SIGTERM, lambda *_: stop.set())
-stop.wait()
+# The Swift test process starts this from a thread that blocks most signals, and a child inherits
+# that mask: without unblocking, SIGTERM stays pending forever and the test waiting for the exit hangs.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+while not stop.wait(0.2):
+    pass
 controller.stop()
