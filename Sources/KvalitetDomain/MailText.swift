@@ -79,7 +79,8 @@ public struct MailText: Sendable, Equatable {
         }
         var lines = [headline.lead, "", "Ärende: \(facts.caseNumber)", "Typ: \(familyName)"]
         if !facts.unitNames.isEmpty {
-            lines.append((facts.unitNames.count == 1 ? "Enhet: " : "Enheter: ") + facts.unitNames.joined(separator: ", "))
+            let label = facts.unitNames.count == 1 ? "Enhet: " : "Enheter: "
+            lines.append(label + facts.unitNames.joined(separator: ", "))
         }
         lines.append("Status: \(statusName(facts.status))")
         if let date = facts.recordDate { lines.append("Datum: \(date)") }

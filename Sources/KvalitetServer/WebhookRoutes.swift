@@ -55,7 +55,8 @@ struct WebhookRoutes: Sendable {
         try Permission.manageWebhooks.check(actor)
         let (object, _) = try await BodyReader.object(request, context: context)
         let draft = try WireDecoder.subscription(object, target: "url", check: WebhookSubscription.checkURL)
-        let created = try await store.create(url: draft.target, eventKinds: draft.eventKinds, unitId: draft.unitId, by: actor)
+        let created = try await store.create(
+            url: draft.target, eventKinds: draft.eventKinds, unitId: draft.unitId, by: actor)
         return Reply.json(
             Self.json(created.subscription, secret: created.secret), status: .created,
             headers: [.location: "/api/v1/webhooks/\(created.subscription.id)"])

@@ -13,7 +13,9 @@ extension WireDecoder {
         d.checkKeys(object, allowed: [target, "eventKinds", "unitId"])
         let text = d.string(object[target], at: pointer)
         if object[target] == nil || object[target] == .null { d.problem(pointer, .required) }
-        if let text, let problem = check(text, pointer) { d.problem(problem.pointer, problem.rule, detail: problem.detail) }
+        if let text, let problem = check(text, pointer) {
+            d.problem(problem.pointer, problem.rule, detail: problem.detail)
+        }
         let kinds = d.eventKinds(object["eventKinds"], at: "/eventKinds")
         let unitId = d.string(object["unitId"], at: "/unitId")
         if !d.problems.isEmpty { throw DomainError.invalid(d.problems) }
