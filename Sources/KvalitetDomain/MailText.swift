@@ -69,9 +69,9 @@ public struct MailText: Sendable, Equatable {
                     + "allvarligt missförhållande. En anmälan ska göras till Inspektionen för vård och omsorg "
                     + "(IVO) snarast."
             )
-        case "deadline.approaching", "deadline.passed":
+        case EventKind.deadlineApproaching.rawValue, EventKind.deadlinePassed.rawValue:
             guard let code = facts.deadline, let dueOn = facts.dueOn,
-                let text = deadline(code, dueOn: dueOn, passed: facts.kind == "deadline.passed")
+                let text = deadline(code, dueOn: dueOn, passed: facts.kind == EventKind.deadlinePassed.rawValue)
             else { return nil }
             headline = ("\(text.subject): \(facts.caseNumber)\(units)", text.body)
         default:
@@ -95,12 +95,11 @@ public struct MailText: Sendable, Equatable {
     /// `klagomal_bekraftelse` or `tillsyn_redovisning` (nil for another), `dueOn` the last day.
     /// `subject` is the subject's start (the case follows it), `body` the message's first paragraph.
     public static func deadline(_ code: String, dueOn: LocalDate, passed: Bool) -> MailText? {
-        let what: String
-        switch code {
-        case "ivo_uppfoljning": what = "Den färdiga utredningen ska skickas till IVO"
-        case "klagomal_bekraftelse": what = "Klagomålet ska bekräftas till den som lämnat det"
-        case "tillsyn_redovisning": what = "Redovisningen av vidtagna åtgärder ska lämnas till tillsynsmyndigheten"
-        default: return nil
+        guard let code = DeadlineCode(rawValue: code) else { return nil }
+        let what = switch code {
+        case .ivoUppfoljning: "Den färdiga utredningen ska skickas till IVO"
+        case .klagomalBekraftelse: "Klagomålet ska bekräftas till den som lämnat det"
+        case .tillsynRedovisning: "Redovisningen av vidtagna åtgärder ska lämnas till tillsynsmyndigheten"
         }
         if passed {
             return MailText(

@@ -15,7 +15,9 @@ struct MailTextTests {
 
     @Test func everyEventKindHasASwedishSubjectNamingTheCaseAndUnitAndABodyWithTheLink() throws {
         for kind in EventKind.allCases {
-            let text = try #require(MailText.of(Self.facts(kind.rawValue, previous: "inkommen")), "\(kind)")
+            let deadline = kind.rawValue.hasPrefix("deadline.") ? "klagomal_bekraftelse" : nil
+            let facts = Self.facts(kind.rawValue, previous: "inkommen", deadline: deadline, dueOn: "2026-03-02")
+            let text = try #require(MailText.of(facts), "\(kind)")
             #expect(text.subject.contains("LXS-2026-0007 (Hemtjänst Norr)"), "\(kind)")
             #expect(!text.subject.contains("\n"))
             #expect(text.body.contains("Ärende: LXS-2026-0007\nTyp: Lex Sarah\nEnhet: Hemtjänst Norr"), "\(kind)")
