@@ -35,6 +35,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
+        // The system's libcurl (the C library), for the mail worker's SMTP: smtp:// with STARTTLS and smtps://.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "KvalitetDomain",
             swiftSettings: [.swiftLanguageMode(.v6)]
@@ -75,6 +81,7 @@ let package = Package(
                 "KvalitetDomain",
                 "KvalitetStorage",
                 "KvalitetKolada",
+                "CCurl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

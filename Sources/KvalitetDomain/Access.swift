@@ -88,7 +88,8 @@ public enum Permission: Sendable {
     case writeNyckeltal, readNyckeltalText, importKolada
     /// `GET /metrics`: the operators' figures; admins (or the dedicated metrics token, which is no role).
     case readMetrics
-    /// Webhook subscriptions and their deliveries (`/api/v1/webhooks`): admins only.
+    /// Webhook subscriptions and their deliveries (`/api/v1/webhooks`) and e-mail recipients
+    /// (`/api/v1/epostmottagare`): admins only.
     case manageWebhooks
     /// Retention rules (gallringsregler) and the e-arkiv's deliveries: the administrator's.
     case manageGallring

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An admin's webhook subscription as the domain sees it: where, which kinds, which unit subtree.
-public struct WebhookSubscription: Sendable, Equatable {
+public struct WebhookSubscription: EventSubscription, Equatable {
     /// `wh_` and 96 random bits in hex.
     public var id: String
     public var url: String
@@ -39,19 +39,12 @@ public struct WebhookSubscription: Sendable, Equatable {
         }
     }
 
-    static func isLoopback(_ host: String) -> Bool {
+    /// Whether `host` is the loopback interface: 127.0.0.0/8, `::1` or `localhost`.
+    public static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
         if bare == "localhost" || bare == "::1" { return true }
         let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
-    }
-
-    /// Whether an event of `kind` for a record in `unitIds` goes to this subscription: `subtree` is
-    /// the set of units under `unitId` (nil when it names none).
-    public func wants(_ kind: String, unitIds: [String], subtree: Set<String>?) -> Bool {
-        guard eventKinds.contains(where: { $0.rawValue == kind }) else { return false }
-        guard let subtree else { return true }
-        return unitIds.contains { subtree.contains($0) }
     }
 }
 

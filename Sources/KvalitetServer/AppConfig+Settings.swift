@@ -94,7 +94,7 @@ extension Setting {
                 $1.metricsToken = $0
                 return nil
             },
-        ] + identity
+        ] + identity + mail
 
     /// Sign-in through an OpenID provider (made into `AppConfig.oidc` once all are read), the limit of
     /// failed authentications and the receipts' lifetime: `serve`'s, after the HTTP server's.

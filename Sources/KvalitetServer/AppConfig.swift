@@ -48,6 +48,15 @@ public struct AppConfig: Sendable {
     public var webhookInterval: Duration = .seconds(1)
     /// The backoff of failed webhook deliveries (30 s doubling to 2 h apart, for 24 hours).
     public var webhookRetry: WebhookRetry = .standard
+    /// E-mail through the municipality's SMTP relay (`--smtp-url`, `--mail-from`, `--public-url` …).
+    public var mail = MailSettings()
+    /// Sends e-mail; nil: libcurl to `mail.relay` when one is configured. Tests may inject their own.
+    public var mailSender: (any MailSender)?
+    /// How often the mail worker looks for new events and due retries.
+    public var mailInterval: Duration = .seconds(2)
+    /// The backoff of messages the relay did not accept (as webhooks': 30 s doubling to 2 h, for 24 hours).
+    public var mailRetry: WebhookRetry = .standard
+
     /// The weasyprint executable `kvalitet earkiv export` makes PDF/A renditions with (a path, or a name in PATH).
     public var weasyprintPath: String = "weasyprint"
     /// The folder of the METS schemas `kvalitet earkiv export` copies into each package (`EarkivSchemas`).

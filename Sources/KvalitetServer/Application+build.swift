@@ -4,6 +4,7 @@ import KvalitetDomain
 import KvalitetKolada
 import KvalitetStorage
 import Logging
+import ServiceLifecycle
 import Synchronization
 
 /// The stores over one database, shared by the application and the CLI commands.
@@ -19,6 +20,7 @@ public struct AppServices: Sendable {
     public let kolada: KoladaStore
     public let webhooks: WebhookStore
     public let gallringsregler: GallringsregelStore
+    public let mailRecipients: MailRecipientStore
 
     public init(database: KvalitetDatabase, settings: RecordSettings = RecordSettings()) {
         self.database = database
@@ -32,6 +34,7 @@ public struct AppServices: Sendable {
         kolada = KoladaStore(database)
         webhooks = WebhookStore(database)
         gallringsregler = GallringsregelStore(database)
+        mailRecipients = MailRecipientStore(database)
     }
 
     /// The store of one record family.
@@ -120,8 +123,21 @@ func buildRouter(
     KoladaRoutes(nyckeltal: services.nyckeltal, importer: KoladaImporter(client: kolada, store: services.kolada))
         .register(on: &table)
     WebhookRoutes(store: services.webhooks).register(on: &table)
+    EpostmottagareRoutes(store: services.mailRecipients).register(on: &table)
     registered.table = table.table
     return (router, table.table)
+}
+
+/// The mail worker, when a relay (or a test's sender) and the sender address and public URL are set.
+func makeMailWorker(_ config: AppConfig, services: AppServices, logger: Logger) -> [any Service] {
+    guard let sender = config.mailSender ?? config.mail.relay.map(CurlSmtpSender.init(relay:)),
+        let from = config.mail.from, let publicURL = config.mail.publicURL
+    else { return [] }
+    return [
+        MailWorker(
+            queue: MailQueue(services.database, retry: config.mailRetry), sender: sender, from: from,
+            publicURL: publicURL, clock: config.clock, interval: config.mailInterval, logger: logger)
+    ]
 }
 
 /// The verifier of the provider's JWTs when sign-in is configured.
@@ -170,7 +186,7 @@ public func buildApplication(
             DeadlineScanner(
                 store: DeadlineStore(services.database), rules: config.deadlineRules, time: config.deadlineScanTime,
                 clock: config.clock, interval: config.deadlineScanInterval, logger: logger),
-        ],
+        ] + makeMailWorker(config, services: services, logger: logger),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             logger.info("listening", metadata: ["host": "\(config.host)", "port": "\(port)"])

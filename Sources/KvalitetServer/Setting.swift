@@ -80,6 +80,8 @@ extension AppConfig {
             self.oidc = oidc
             problems += oidcProblems
         }
+        // So are the e-mail settings (a relay needs a sender address and the public URL).
+        problems += mail.problems
         guard problems.isEmpty else { throw ConfigurationProblems(problems: problems) }
     }
 

@@ -16,7 +16,6 @@ struct WebhookRoutes: Sendable {
         table.add(.post, "/api/v1/webhooks/:id/deliveries/:delivery/retry", use: retry)
     }
 
-    static let keys: Set<String> = ["url", "eventKinds", "unitId"]
     static let states = ["pending", "delivered", "failed"]
 
     static func json(_ subscription: WebhookSubscription, secret: String? = nil) -> JSONValue {
@@ -55,30 +54,9 @@ struct WebhookRoutes: Sendable {
         let actor = try context.requireActor()
         try Permission.manageWebhooks.check(actor)
         let (object, _) = try await BodyReader.object(request, context: context)
-        var d = WireDecoder()
-        d.checkKeys(object, allowed: Self.keys)
-        let url = d.string(object["url"], at: "/url")
-        if object["url"] == nil || object["url"] == .null { d.problem("/url", .required) }
-        if let url, let problem = WebhookSubscription.checkURL(url) {
-            d.problem(problem.pointer, problem.rule, detail: problem.detail)
-        }
-        var kinds: [EventKind] = []
-        if let items = d.array(object["eventKinds"], at: "/eventKinds", maxCount: EventKind.allCases.count) {
-            for (index, item) in items.enumerated() {
-                guard let name = d.string(item, at: "/eventKinds/\(index)") else { continue }
-                guard let kind = EventKind(rawValue: name) else {
-                    d.problem("/eventKinds/\(index)", .notInKodverk(kodverk: "EventKind", allowed: EventKind.allNames))
-                    continue
-                }
-                if !kinds.contains(kind) { kinds.append(kind) }
-            }
-            if items.isEmpty { d.problem("/eventKinds", .tooFew(minItems: 1)) }
-        } else if object["eventKinds"] == nil || object["eventKinds"] == .null {
-            d.problem("/eventKinds", .required)
-        }
-        let unitId = d.string(object["unitId"], at: "/unitId")
-        if !d.problems.isEmpty { throw DomainError.invalid(d.problems) }
-        let created = try await store.create(url: url ?? "", eventKinds: kinds, unitId: unitId, by: actor)
+        let draft = try WireDecoder.subscription(object, target: "url", check: WebhookSubscription.checkURL)
+        let created = try await store.create(
+            url: draft.target, eventKinds: draft.eventKinds, unitId: draft.unitId, by: actor)
         return Reply.json(
             Self.json(created.subscription, secret: created.secret), status: .created,
             headers: [.location: "/api/v1/webhooks/\(created.subscription.id)"])

@@ -24,6 +24,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case webhookCreate = "webhook_create"
     case webhookDelete = "webhook_delete"
     case webhookRetry = "webhook_retry"
+    /// An e-mail recipient created or deleted (detail: its id only, never the address).
+    case mailRecipientCreate = "epostmottagare_create"
+    case mailRecipientDelete = "epostmottagare_delete"
     /// A gallring rule created or given a new version; a record removed by a gallring (its id, family,
     /// dates and the decision, never content); a run's start and end.
     case gallringRule = "gallring_rule_put"

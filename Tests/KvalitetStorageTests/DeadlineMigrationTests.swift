@@ -16,7 +16,7 @@ struct DeadlineMigrationTests {
         let path = try TestDatabase.temporaryFolder("kvalitet-before-deadlines") + "/kvalitet.sqlite"
         let all = try Migrations.load(from: TestDatabase.migrations)
         let earlier = all.prefix { $0.name != "deadlines" }
-        #expect(earlier.count == all.count - 1)
+        #expect(earlier.count < all.count, "the deadlines migration is among them")
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
