@@ -48,7 +48,7 @@ public struct MailRecipientStore: Sendable {
                         VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM events))
                         """,
                     arguments: [
-                        id, draft.target, draft.eventKinds.map(\.rawValue).joined(separator: ","), draft.unitId,
+                        id, draft.target, StoredEventKinds.text(draft.eventKinds), draft.unitId,
                         Timestamp.format(now), actor.tokenName,
                     ])
                 try AuditLog.append(
@@ -108,8 +108,7 @@ public struct MailRecipientStore: Sendable {
     static func recipient(_ row: Row) -> MailRecipient {
         MailRecipient(
             id: row["id"], address: row["address"],
-            eventKinds: (row["event_kinds"] as String).split(separator: ",")
-                .compactMap { EventKind(rawValue: String($0)) },
+            eventKinds: StoredEventKinds.kinds(row["event_kinds"]),
             unitId: row["unit_id"], createdAt: Timestamp.parse(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
             createdBy: row["created_by"])
     }

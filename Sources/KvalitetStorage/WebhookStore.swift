@@ -78,7 +78,7 @@ public struct WebhookStore: Sendable {
                         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM events))
                         """,
                     arguments: [
-                        id, url, eventKinds.map(\.rawValue).joined(separator: ","), unitId, secret,
+                        id, url, StoredEventKinds.text(eventKinds), unitId, secret,
                         Timestamp.format(now), actor.tokenName,
                     ])
                 try AuditLog.append(
@@ -165,8 +165,7 @@ public struct WebhookStore: Sendable {
     static func subscription(_ row: Row) -> WebhookSubscription {
         WebhookSubscription(
             id: row["id"], url: row["url"],
-            eventKinds: (row["event_kinds"] as String).split(separator: ",")
-                .compactMap { EventKind(rawValue: String($0)) },
+            eventKinds: StoredEventKinds.kinds(row["event_kinds"]),
             unitId: row["unit_id"], createdAt: Timestamp.parse(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
             createdBy: row["created_by"])
     }
