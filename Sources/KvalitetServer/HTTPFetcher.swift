@@ -18,6 +18,21 @@ public struct HTTPFetchError: Error, CustomStringConvertible {
     public var description: String { "\(url): \(reason)" }
 }
 
+/// The URLSession of every outgoing request (OpenID documents, webhooks): it never follows a redirect,
+/// so a 3xx is the answer (a failed fetch or attempt) and nothing is sent where it was not configured.
+enum OutgoingHTTP {
+    static let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
+
+    final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+        ) {
+            completionHandler(nil)
+        }
+    }
+}
+
 /// `HTTPFetcher` over URLSession (FoundationNetworking on Linux), with a deadline of its own because
 /// URLSession on Linux does not reliably end a request whose server stays silent.
 public struct URLSessionFetcher: HTTPFetcher {
@@ -32,7 +47,7 @@ public struct URLSessionFetcher: HTTPFetcher {
         let prepared = request
         let seconds = timeout
         let (data, response) = try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
-            group.addTask { try await URLSession.shared.data(for: prepared) }
+            group.addTask { try await OutgoingHTTP.session.data(for: prepared) }
             group.addTask {
                 try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
                 throw HTTPFetchError(url: url.absoluteString, reason: "timed out after \(Int(seconds)) s")

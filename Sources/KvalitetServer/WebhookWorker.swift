@@ -14,7 +14,8 @@ public protocol WebhookSender: Sendable {
     func post(_ url: String, headers: [String: String], body: [UInt8]) async -> DeliveryOutcome
 }
 
-/// `WebhookSender` over URLSession, with its own deadline (URLSession on Linux may wait forever).
+/// `WebhookSender` over URLSession, with its own deadline (URLSession on Linux may wait forever); a
+/// redirect is not followed, so a 3xx is a refused attempt.
 public struct URLSessionWebhookSender: WebhookSender {
     public var timeout: TimeInterval
     public init(timeout: TimeInterval = 10) { self.timeout = timeout }
@@ -31,7 +32,7 @@ public struct URLSessionWebhookSender: WebhookSender {
         let seconds = timeout
         let status: Int? = await withTaskGroup(of: Int?.self) { group in
             group.addTask {
-                guard let (_, response) = try? await URLSession.shared.data(for: prepared) else { return -1 }
+                guard let (_, response) = try? await OutgoingHTTP.session.data(for: prepared) else { return -1 }
                 return (response as? HTTPURLResponse)?.statusCode ?? -1
             }
             group.addTask {

@@ -1,0 +1,58 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `Tests/Fixtures/redirect-receiver.py` on 127.0.0.1, in its own Python process: `/moved` answers 307
+/// to `/target`, every other request is kept (as a file) and answered 204 (POST) or 200 `{}` (GET).
+/// A separate process, not a Hummingbird app in the test process: under the full suite the test
+/// process's few threads are busy, and an in-process receiver then answered after the sender's 5 s.
+final class RedirectReceiver: @unchecked Sendable {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/redirect-receiver.py").path
+
+    let folder: String
+    let process: Process
+    let port: Int
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts the server with the system's `python3` and waits (up to 30 s) for its port.
+    init() throws {
+        folder = try TestFolders.make("kvalitet-redirect")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.script, "--dir", folder, "--port-file", folder + "/port"]
+        try Spawn.run(process)
+        var port = 0
+        for _ in 0..<600 where port == 0 && process.isRunning {
+            port = Int((try? String(contentsOfFile: folder + "/port", encoding: .utf8)) ?? "") ?? 0
+            if port == 0 { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        self.port = port
+        if port == 0 { stop() }
+        try #require(port > 0, "redirect-receiver.py did not start")
+    }
+
+    deinit { stop() }
+
+    /// SIGKILL: the server keeps nothing in memory (each request is on disk before it is answered), and
+    /// a child of the test process may have SIGTERM blocked (Foundation's `Process` passes the signal
+    /// mask on), which made a SIGTERM wait 5 s. Waits up to 5 s for the exit, never in `waitUntilExit()`
+    /// on one of Swift concurrency's few threads.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        for _ in 0..<100 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+    }
+
+    /// The paths of the requests kept so far (every request but `/moved`), in arrival order.
+    var reached: [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+        return names.compactMap { name in
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+                let hit = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return nil }
+            return hit["path"] as? String
+        }
+    }
+}
