@@ -69,12 +69,15 @@ struct Kvalitet {
         let log = Log()
         err.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
         try Spawn.run(process)
-        let deadline = Date().addingTimeInterval(30)
+        // 90 s, and one more look after them: under the full suite on 2 cores a start-up has waited
+        // long for a thread (the banner is read by Foundation's handler thread), never for the server.
+        let deadline = Date().addingTimeInterval(90)
         while Date() < deadline {
             if let port = log.port { return Server(process: process, port: port, log: log) }
             if !process.isRunning { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
+        if let port = log.port { return Server(process: process, port: port, log: log) }
         process.terminate()
         throw ServerError.didNotStart(log.text)
     }

@@ -43,11 +43,16 @@ public final class OIDCProvider: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try Spawn.run(process)
         self.process = process
-        let deadline = Date().addingTimeInterval(30)
+        // 90 s, and one more look after them: Python's start-up on a loaded 2-core machine has taken
+        // longer than 30 s in the full suite.
+        let discovery = URL(string: issuer + "/.well-known/openid-configuration")!
+        let deadline = Date().addingTimeInterval(90)
         while Date() < deadline {
-            if (try? Data(contentsOf: URL(string: issuer + "/.well-known/openid-configuration")!)) != nil { return }
+            if (try? Data(contentsOf: discovery)) != nil { return }
+            if !process.isRunning { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
+        if (try? Data(contentsOf: discovery)) != nil { return }
         stop()
         throw ProviderError.didNotStart
     }
