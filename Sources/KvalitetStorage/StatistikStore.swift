@@ -21,23 +21,23 @@ public struct StatistikStore: Sendable {
             }
             let scope = ReportScope(unitId: request.unitId, actor: actor, tree: tree)
             let parts = request.byUnit ? Self.parts(of: request.unitId, actor: actor, scope: scope) : []
+            let breakdown = Breakdown(parts: parts, scope: scope)
+            let unit = request.unitId.flatMap { tree.units[$0] }
             var series: [Statistik.Series] = []
             for metric in request.metrics {
                 let organisation = scope.units == nil && parts.isEmpty && metric.sums.hasTotals
                 let rows = try StatistikSQL.sums(
                     metric.sums, periods: request.periods, organisation: organisation, in: db)
-                func values(_ included: (String) -> Bool) -> [Int] {
-                    rows.reduce(into: Array(repeating: 0, count: request.periods.count)) { values, row in
-                        if included(row.units) { values[row.period] += row.n }
-                    }
+                let zeros = Array(repeating: 0, count: request.periods.count)
+                var total = zeros
+                var byPart = Array(repeating: zeros, count: parts.count)
+                for row in rows {
+                    if organisation || scope.includes(row.units) { total[row.period] += row.n }
+                    for index in breakdown.parts(counting: row.units) { byPart[index][row.period] += row.n }
                 }
-                let total = values { organisation || scope.includes($0) }
-                let unit = request.unitId.flatMap { tree.units[$0] }
                 series.append(.init(metric: metric, unitId: unit?.id, unitName: unit?.name, values: total))
-                for part in parts {
-                    let below = tree.subtree(of: part.id).intersection(scope.units ?? Set(tree.units.keys))
-                    let counted = values { $0.split(separator: ",").contains { below.contains(String($0)) } }
-                    series.append(.init(metric: metric, unitId: part.id, unitName: part.name, values: counted))
+                for (index, part) in parts.enumerated() {
+                    series.append(.init(metric: metric, unitId: part.id, unitName: part.name, values: byPart[index]))
                 }
             }
             return Statistik(request: request, series: series)
@@ -57,6 +57,36 @@ public struct StatistikStore: Sendable {
             parts = units.filter { $0.parentId == nil }
         }
         return parts.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+}
+
+/// Which parts of a breakdown a sum counts in: a sum filed under `units` (one id, or a record's ids
+/// joined by ",") counts once in each part whose subtree, within the scope, holds any of them. Built
+/// once per request; each distinct `units` is split once, however many rows, metrics and parts there
+/// are (splitting it per row and part was most of a 12-month series by unit).
+final class Breakdown {
+    private let partsOfUnit: [String: [Int]]
+    private var known: [String: [Int]] = [:]
+
+    init(parts: [OrgUnit], scope: ReportScope) {
+        var partsOfUnit: [String: [Int]] = [:]
+        for (index, part) in parts.enumerated() {
+            for unit in scope.tree.subtree(of: part.id) where scope.units?.contains(unit) ?? true {
+                partsOfUnit[unit, default: []].append(index)
+            }
+        }
+        self.partsOfUnit = partsOfUnit
+    }
+
+    /// The indices (into the parts given to `init`) of the parts `units` counts in, each once.
+    func parts(counting units: String) -> [Int] {
+        if partsOfUnit.isEmpty { return [] }
+        if let parts = known[units] { return parts }
+        let parts = units.contains(",")
+            ? Array(Set(units.split(separator: ",").flatMap { partsOfUnit[String($0)] ?? [] })).sorted()
+            : partsOfUnit[units] ?? []
+        known[units] = parts
+        return parts
     }
 }
 

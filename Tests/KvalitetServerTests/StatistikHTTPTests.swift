@@ -151,6 +151,26 @@ struct StatistikHTTPTests {
         }
     }
 
+    @Test func aRecordOfSeveralUnitsCountsOnceInEachPartOfABreakdownThatHoldsAnyOfThem() async throws {
+        try await TestApp.make().run { client in
+            let units = #"["ifo-utr","ifo-utr-s1","vuxen"]"#
+            let created = try await client.send(
+                .post, "/api/v1/tillsynsbeslut",
+                json: #"{"unitIds":\#(units),"title":"IVO om handläggning","authority":"ivo","caseNumber":"#
+                    + #""3.5.1-99/2025","decidedOn":"2025-10-01","subject":"lex_sarah","deficienciesFound":false}"#)
+            #expect(created.status == .created, "\(created.body)")
+            let query = "metric=tillsynsbeslut.beslut&interval=year&from=2025&to=2025&byUnit=true"
+            let top = try await get(client, query)
+            #expect(Self.values(top) == [1] && Self.values(top, unitId: "ifo") == [1])
+            #expect(Self.values(top, unitId: "vuxen") == [1])
+            let ifo = try await get(client, query + "&unitId=ifo")
+            #expect(Self.values(ifo, unitId: "ifo") == [1] && Self.values(ifo, unitId: "ifo-utr") == [1])
+            let limited = try await get(client, query, as: "ifo-kvalitet")
+            #expect(Self.values(limited) == [1] && Self.values(limited, unitId: "ifo") == [1])
+            #expect((limited["series"] as? [[String: Any]])?.count == 2)
+        }
+    }
+
     @Test func aTokenLimitedToUnitsSeesOnlyThemAndNoOtherUnit() async throws {
         try await TestApp.make().run { client in
             try await seed(client)
