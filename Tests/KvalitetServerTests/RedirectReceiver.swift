@@ -7,8 +7,7 @@ import Testing
 /// A separate process, not a Hummingbird app in the test process: under the full suite the test
 /// process's few threads are busy, and an in-process receiver then answered after the sender's 5 s.
 final class RedirectReceiver: @unchecked Sendable {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/redirect-receiver.py").path
+    static let script = FixturePeer.script("redirect-receiver.py")
 
     let folder: String
     let process: Process
@@ -22,12 +21,8 @@ final class RedirectReceiver: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script, "--dir", folder, "--port-file", folder + "/port"]
         try Spawn.run(process)
-        var port = 0
-        for _ in 0..<600 where port == 0 && process.isRunning {
-            port = Int((try? String(contentsOfFile: folder + "/port", encoding: .utf8)) ?? "") ?? 0
-            if port == 0 { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        self.port = port
+        let process = process
+        port = FixturePeer.port(in: folder + "/port", tries: 600) { process.isRunning }
         if port == 0 { stop() }
         try #require(port > 0, "redirect-receiver.py did not start")
     }
@@ -46,13 +41,8 @@ final class RedirectReceiver: @unchecked Sendable {
 
     /// The paths of the requests kept so far (every request but `/moved`), in arrival order.
     var reached: [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        return names.compactMap { name in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-                let hit = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-            else { return nil }
-            return hit["path"] as? String
+        FixturePeer.jsonFiles(in: folder).compactMap { data in
+            (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["path"] as? String
         }
     }
 }

@@ -20,8 +20,7 @@ final class SmtpSink: @unchecked Sendable {
         let login: String?
     }
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/smtp-sink.py").path
+    static let script = FixturePeer.script("smtp-sink.py")
     static let hint = "needs aiosmtpd: python3 -m venv /tmp/aiosmtpd-venv && "
         + "/tmp/aiosmtpd-venv/bin/pip install aiosmtpd==1.4.6 (as .ci/run does), or KVALITET_AIOSMTPD_PYTHON"
 
@@ -49,12 +48,7 @@ final class SmtpSink: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments
         try Spawn.run(process)
-        var port = 0
-        for _ in 0..<200 where port == 0 {
-            port = Int((try? String(contentsOfFile: folder + "/port", encoding: .utf8)) ?? "") ?? 0
-            if port == 0 { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        self.port = port
+        port = FixturePeer.port(in: folder + "/port", tries: 200)
         try #require(port > 0, "aiosmtpd did not start")
     }
 
@@ -72,12 +66,7 @@ final class SmtpSink: @unchecked Sendable {
 
     /// The messages accepted so far, in the order they arrived.
     var messages: [Message] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        return names.compactMap { name in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
-            return try? JSONDecoder().decode(Message.self, from: data)
-        }
+        FixturePeer.jsonFiles(in: folder).compactMap { try? JSONDecoder().decode(Message.self, from: $0) }
     }
 
     /// Waits (up to 20 s) until `count` messages have arrived; returns those there are.
