@@ -86,13 +86,13 @@ struct AvvikelseJourneyTests {
 
     @Test func badConfigurationFailsAtStartWithEveryProblemListed() throws {
         let kvalitet = try Kvalitet()
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: Kvalitet.binary)
         process.arguments = ["serve", "--port", "99999", "--log-level", "loud", "--database", kvalitet.database]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
-        try Spawn.run(process)
+        try process.run()
         let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
@@ -102,10 +102,10 @@ struct AvvikelseJourneyTests {
     @Test func aDatabaseNewerThanTheBinaryIsRefusedWithAClearMessage() throws {
         let kvalitet = try Kvalitet()
         #expect(try kvalitet.run(["migrate"]).status == 0)
-        let sqlite = Process()
+        let sqlite = Child()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["sqlite3", kvalitet.database, "INSERT INTO grdb_migrations VALUES ('0999_future')"]
-        try Spawn.run(sqlite)
+        try sqlite.run()
         sqlite.waitUntilExit()
         try #require(sqlite.terminationStatus == 0, "sqlite3 is needed for this test")
         let result = try kvalitet.run(["migrate"])

@@ -110,7 +110,7 @@ struct ClientHTTPTests {
         try await server.send("PUT", "/api/v1/verksamheter/enhet", token: token, json: Self.unit)
         let body = #"{"unitId":"enhet","title":"Med curl","receivedOn":"2025-03-02","category":"ovrigt"}"#
         // curl would wait --expect100-timeout seconds (here 30, past --max-time) for an unanswered Expect.
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = ["-sv", "--max-time", "10", "--expect100-timeout", "30",
                              "-o", "/dev/null", "-w", "%{http_code}",
@@ -120,7 +120,7 @@ struct ClientHTTPTests {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try Spawn.run(process)
+        try process.run()
         let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let trace = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

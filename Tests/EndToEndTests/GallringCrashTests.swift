@@ -39,7 +39,7 @@ struct GallringCrashTests {
         #expect(before > 100)
 
         let batch = 5
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: Kvalitet.binary)
         process.arguments = [
             "gallring", "run", "--decision", "Dnr 2", "--as-of", "2040-01-01", "--without-earkiv", "Provdata",
@@ -48,14 +48,14 @@ struct GallringCrashTests {
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
-        try Spawn.run(process)
+        try process.run()
         var seen = ""
         while !seen.contains("batch committed") {
             let data = err.fileHandleForReading.availableData
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)
         }
-        kill(process.processIdentifier, SIGKILL)
+        process.signal(SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the run ended before it was killed: \(seen)")
 

@@ -98,14 +98,14 @@ struct PythonWithParser {
 
     static func run(_ tool: String, _ arguments: [String],
                     input: Data? = nil) throws -> (status: Int32, out: Data, err: Data) {
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try Spawn.run(process)
+        try process.run()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         // Both outputs are small here (a parse result, pip's -q errors): read one after the other.

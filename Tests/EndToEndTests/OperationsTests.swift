@@ -5,12 +5,12 @@ import Testing
 @Suite("Operations with the real binary: version, backup time in /metrics, the metrics token")
 struct OperationsTests {
     @Test func versionPrintsTheBuildsVersionAloneAndHealthSaysTheSame() async throws {
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: Kvalitet.binary)
         process.arguments = ["--version"]
         let out = Pipe()
         process.standardOutput = out
-        try Spawn.run(process)
+        try process.run()
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

@@ -37,13 +37,13 @@ struct Kvalitet {
 
     /// Runs a CLI command to completion; returns exit status, stdout and stderr.
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: Kvalitet.binary)
         process.arguments = arguments + ["--database", database, "--migrations", Kvalitet.migrations]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try Spawn.run(process)
+        try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -59,7 +59,7 @@ struct Kvalitet {
 
     /// Starts `kvalitet serve --port 0` and waits until it says where it listens.
     func serve(environment extra: [String: String] = [:]) throws -> Server {
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: Kvalitet.binary)
         process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1", "--database", database, "--migrations", Kvalitet.migrations]
         process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
@@ -68,7 +68,7 @@ struct Kvalitet {
         process.standardOutput = FileHandle.nullDevice
         let log = Log()
         err.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
-        try Spawn.run(process)
+        try process.run()
         // 90 s, and one more look after them: under the full suite on 2 cores a start-up has waited
         // long for a thread (the banner is read by Foundation's handler thread), never for the server.
         let deadline = Date().addingTimeInterval(90)
@@ -108,11 +108,11 @@ struct Kvalitet {
 /// A running server and an HTTP client for it. A server its test did not stop (because the test
 /// failed first) gets SIGTERM when the test lets go of it.
 final class Server: Sendable {
-    let process: Process
+    let process: Child
     let port: Int
     let log: Kvalitet.Log
 
-    init(process: Process, port: Int, log: Kvalitet.Log) {
+    init(process: Child, port: Int, log: Kvalitet.Log) {
         self.process = process
         self.port = port
         self.log = log

@@ -112,10 +112,10 @@ struct SmallFileSystem {
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
-        try Spawn.run(process)
+        try process.run()
         process.waitUntilExit()
         return process.terminationStatus
     }

@@ -50,7 +50,7 @@ enum Calc {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: soffice)
         process.arguments = [
             "-env:UserInstallation=file://\(folder)/profile", "--headless", "--norestore",
@@ -58,7 +58,7 @@ enum Calc {
         ] + paths
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try Spawn.run(process)
+        try process.run()
         let deadline = Date().addingTimeInterval(180)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning { process.terminate() }

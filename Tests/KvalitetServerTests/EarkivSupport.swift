@@ -41,13 +41,13 @@ enum EarkivTools {
 
     /// Runs xmllint offline (`--nonet`) with `arguments`; its exit status and stderr.
     static func xmllint(_ xmllint: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: xmllint)
         process.arguments = ["--nonet", "--noout"] + arguments
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        try Spawn.run(process)
+        try process.run()
         let output = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))

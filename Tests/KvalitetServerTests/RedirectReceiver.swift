@@ -10,17 +10,17 @@ final class RedirectReceiver: @unchecked Sendable {
     static let script = FixturePeer.script("redirect-receiver.py")
 
     let folder: String
-    let process: Process
+    let process: Child
     let port: Int
     var base: String { "http://127.0.0.1:\(port)" }
 
     /// Starts the server with the system's `python3` and waits (up to 30 s) for its port.
     init() throws {
         folder = try TestFolders.make("kvalitet-redirect")
-        process = Process()
+        process = Child()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script, "--dir", folder, "--port-file", folder + "/port"]
-        try Spawn.run(process)
+        try process.run()
         let process = process
         port = FixturePeer.port(in: folder + "/port", tries: 600) { process.isRunning }
         if port == 0 { stop() }
@@ -29,13 +29,12 @@ final class RedirectReceiver: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// SIGKILL: the server keeps nothing in memory (each request is on disk before it is answered), and
-    /// a child of the test process may have SIGTERM blocked (Foundation's `Process` passes the signal
-    /// mask on), which made a SIGTERM wait 5 s. Waits up to 5 s for the exit, never in `waitUntilExit()`
-    /// on one of Swift concurrency's few threads.
+    /// SIGKILL: the server keeps nothing in memory (each request is on disk before it is answered), so
+    /// there is nothing for it to finish. Waits up to 5 s for the exit, never in `waitUntilExit()` on
+    /// one of Swift concurrency's few threads.
     func stop() {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
+        process.signal(SIGKILL)
         for _ in 0..<100 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
     }
 

@@ -25,7 +25,7 @@ final class SmtpSink: @unchecked Sendable {
         + "/tmp/aiosmtpd-venv/bin/pip install aiosmtpd==1.4.6 (as .ci/run does), or KVALITET_AIOSMTPD_PYTHON"
 
     let folder: String
-    let process: Process
+    let process: Child
     let port: Int
 
     /// The Python with aiosmtpd, or nil after recording (CI) or printing why there is none.
@@ -44,10 +44,10 @@ final class SmtpSink: @unchecked Sendable {
         var arguments = [Self.script, "--dir", folder, "--port-file", folder + "/port", "--refuse", "\(refuse)"]
         if let login { arguments += ["--login", login] }
         if let (certificate, key) = tls { arguments += ["--tls", certificate, key] }
-        process = Process()
+        process = Child()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments
-        try Spawn.run(process)
+        try process.run()
         port = FixturePeer.port(in: folder + "/port", tries: 200)
         try #require(port > 0, "aiosmtpd did not start")
     }
@@ -61,7 +61,7 @@ final class SmtpSink: @unchecked Sendable {
         guard process.isRunning else { return }
         process.terminate()
         for _ in 0..<100 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning { process.signal(SIGKILL) }
     }
 
     /// The messages accepted so far, in the order they arrived.
@@ -83,14 +83,14 @@ final class SmtpSink: @unchecked Sendable {
     static func selfSignedCertificate() throws -> (String, String) {
         let folder = try TestFolders.make("kvalitet-smtp-tls")
         let (certificate, key) = (folder + "/cert.pem", folder + "/key.pem")
-        let openssl = Process()
+        let openssl = Child()
         openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         openssl.arguments = [
             "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate,
             "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
         ]
         openssl.standardError = FileHandle.nullDevice
-        try Spawn.run(openssl)
+        try openssl.run()
         openssl.waitUntilExit()
         try #require(openssl.terminationStatus == 0, "openssl could not make a certificate")
         return (certificate, key)

@@ -24,7 +24,7 @@ public final class OIDCProvider: @unchecked Sendable {
 
     public let port: Int
     public let users: [String]
-    private var process: Process?
+    private var process: Child?
     public var issuer: String { "http://127.0.0.1:\(port)" }
 
     /// `users` are JSON objects with `sub` and the claims the ID token should carry.
@@ -36,12 +36,12 @@ public final class OIDCProvider: @unchecked Sendable {
 
     public func start() throws {
         guard let executable = Self.executable else { throw ProviderError.missing(Self.installHint) }
-        let process = Process()
+        let process = Child()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--port", String(port), "--host", "127.0.0.1"] + users.flatMap { ["--user-claims", $0] }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try Spawn.run(process)
+        try process.run()
         self.process = process
         // 90 s, and one more look after them: Python's start-up on a loaded 2-core machine has taken
         // longer than 30 s in the full suite.
@@ -59,7 +59,7 @@ public final class OIDCProvider: @unchecked Sendable {
 
     public func stop() {
         guard let process, process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
+        process.signal(SIGKILL)
         process.waitUntilExit()
         self.process = nil
     }
@@ -71,14 +71,14 @@ public final class OIDCProvider: @unchecked Sendable {
     public func signIn(_ sub: String, clientId: String) throws -> String {
         let python = URL(fileURLWithPath: Self.executable ?? "").deletingLastPathComponent().appendingPathComponent(
             "python3")
-        let process = Process()
+        let process = Child()
         process.executableURL = python
         process.arguments = ["-c", Self.flow, issuer, sub, clientId]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try Spawn.run(process)
+        try process.run()
         let token = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

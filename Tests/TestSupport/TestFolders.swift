@@ -28,7 +28,7 @@ public enum TestFolders {
 
     /// Stops the processes tests left running, then removes this process's folder.
     static func removeAll() {
-        Spawn.terminateRemaining()
+        Child.terminateRemaining()
         try? FileManager.default.removeItem(atPath: root)
     }
 
