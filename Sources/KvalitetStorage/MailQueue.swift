@@ -43,9 +43,9 @@ public struct MailQueue: Sendable {
     public func fanOut(limit: Int = 500) async throws -> Int {
         let now = database.nowText
         let waiting = try await database.pool.read { db in
-            try Bool.fetchOne(db, sql: """
+            try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM mail_recipients r WHERE EXISTS (SELECT 1 FROM events WHERE seq > r.cursor))
-                """) ?? false
+                """)) ?? false
         }
         guard waiting else { return 0 }
         return try await database.write { [database] db in
@@ -80,8 +80,7 @@ public struct MailQueue: Sendable {
         return try await database.pool.read { [database] db in
             let tree = try database.unitTree(in: db)
             return try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT d.id, d.recipient_id, r.address, e.id AS event_id, e.kind, e.occurred_at, e.payload,
                         e.unit_ids, d.attempts, d.first_due_at
                     FROM mail_deliveries d
@@ -92,7 +91,7 @@ public struct MailQueue: Sendable {
                           WHERE o.recipient_id = d.recipient_id AND o.state = 'pending' AND oe.record_id = e.record_id
                             AND o.event_seq < d.event_seq)
                     ORDER BY d.event_seq, d.id LIMIT ?
-                    """, arguments: [now, limit]
+                    """), arguments: [now, limit]
             ).map { row in
                 let units = (row["unit_ids"] as String).split(separator: ",").map(String.init)
                 return DueMail(

@@ -44,10 +44,10 @@ public struct WebhookQueue: Sendable {
         let now = database.nowText
         // A read first: the writer is asked only when some subscription has events to take.
         let waiting = try await database.pool.read { db in
-            try Bool.fetchOne(db, sql: """
+            try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM webhook_subscriptions s
                     WHERE EXISTS (SELECT 1 FROM events WHERE seq > s.cursor))
-                """) ?? false
+                """)) ?? false
         }
         guard waiting else { return 0 }
         return try await database.write { [database] db in
@@ -84,8 +84,7 @@ public struct WebhookQueue: Sendable {
         let now = database.nowText
         return try await database.pool.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT d.id, d.subscription_id, s.url, s.secret, e.id AS event_id, e.kind, e.occurred_at, e.payload,
                         d.record_id, d.attempts, d.first_due_at
                     FROM webhook_deliveries d
@@ -96,7 +95,7 @@ public struct WebhookQueue: Sendable {
                           WHERE o.subscription_id = d.subscription_id AND o.record_id = d.record_id
                             AND o.state = 'pending' AND o.event_seq < d.event_seq)
                     ORDER BY d.event_seq LIMIT ?
-                    """, arguments: [now, limit]
+                    """), arguments: [now, limit]
             ).map { row in
                 DueDelivery(
                     id: row["id"], subscriptionId: row["subscription_id"], url: row["url"], secret: row["secret"],
