@@ -52,7 +52,7 @@ public enum MigrationError: Error, CustomStringConvertible, Equatable {
 /// The migrations folder as files, checked against the schema version this binary was built for.
 public enum Migrations {
     /// The schema version this build of the stores is written against.
-    public static let binaryVersion = 13
+    public static let binaryVersion = 14
 
     public static func load(from folder: String) throws -> [Migration] {
         var isDirectory: ObjCBool = false
