@@ -31,6 +31,39 @@ enum OutgoingHTTP {
             completionHandler(nil)
         }
     }
+
+    /// What an outgoing request came to within its deadline.
+    enum Outcome: Sendable {
+        /// An HTTP answer (any status, a 3xx included: redirects are not followed) and its body.
+        case answered(status: Int, body: Data)
+        /// No answer within the deadline.
+        case timedOut
+        /// No connection, a TLS failure, or an answer that was not HTTP.
+        case failed(any Error)
+    }
+
+    /// Sends `request` through `session`, waiting at most `timeout` seconds: URLSession on Linux does
+    /// not reliably end a request whose server stays silent, so a deadline races it and the loser is
+    /// cancelled. The one place both the OpenID fetches and the webhook attempts get their deadline.
+    static func send(_ request: URLRequest, timeout: TimeInterval) async -> Outcome {
+        await withTaskGroup(of: Outcome.self) { group in
+            group.addTask {
+                do {
+                    let (data, response) = try await session.data(for: request)
+                    guard let http = response as? HTTPURLResponse else { return .failed(URLError(.badServerResponse)) }
+                    return .answered(status: http.statusCode, body: data)
+                } catch {
+                    return .failed(error)
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+                return .timedOut
+            }
+            defer { group.cancelAll() }
+            return await group.next() ?? .timedOut
+        }
+    }
 }
 
 /// `HTTPFetcher` over URLSession (FoundationNetworking on Linux), with a deadline of its own because
@@ -44,24 +77,15 @@ public struct URLSessionFetcher: HTTPFetcher {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         request.setValue("kvalitet (openid connect)", forHTTPHeaderField: "User-Agent")
-        let prepared = request
-        let seconds = timeout
-        let (data, response) = try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
-            group.addTask { try await OutgoingHTTP.session.data(for: prepared) }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                throw HTTPFetchError(url: url.absoluteString, reason: "timed out after \(Int(seconds)) s")
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else {
-                throw HTTPFetchError(url: url.absoluteString, reason: "no answer")
-            }
-            return first
-        }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
+        switch await OutgoingHTTP.send(request, timeout: timeout) {
+        case .answered(let status, let data) where (200..<300).contains(status):
+            return data
+        case .answered(let status, _):
             throw HTTPFetchError(url: url.absoluteString, reason: "HTTP \(status)")
+        case .timedOut:
+            throw HTTPFetchError(url: url.absoluteString, reason: "timed out after \(Int(timeout)) s")
+        case .failed(let error):
+            throw error
         }
-        return data
     }
 }

@@ -28,25 +28,11 @@ public struct URLSessionWebhookSender: WebhookSender {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("kvalitet (webhooks)", forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let prepared = request
-        let seconds = timeout
-        let status: Int? = await withTaskGroup(of: Int?.self) { group in
-            group.addTask {
-                guard let (_, response) = try? await OutgoingHTTP.session.data(for: prepared) else { return -1 }
-                return (response as? HTTPURLResponse)?.statusCode ?? -1
-            }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                return nil
-            }
-            defer { group.cancelAll() }
-            return await group.next() ?? nil
-        }
-        switch status {
-        case nil: return .refused(status: nil, reason: "timeout")
-        case -1: return .refused(status: nil, reason: "connection")
-        case let code? where (200..<300).contains(code): return .delivered(status: code)
-        case let code?: return .refused(status: code, reason: "http_status")
+        switch await OutgoingHTTP.send(request, timeout: timeout) {
+        case .answered(let status, _) where (200..<300).contains(status): return .delivered(status: status)
+        case .answered(let status, _): return .refused(status: status, reason: "http_status")
+        case .timedOut: return .refused(status: nil, reason: "timeout")
+        case .failed: return .refused(status: nil, reason: "connection")
         }
     }
 }
