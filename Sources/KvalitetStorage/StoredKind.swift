@@ -38,7 +38,10 @@ extension StoredKind {
             + derivedFacts(record, settings: settings) + [("voided", (record.voided == nil ? 0 : 1).databaseValue)]
         let sql = "INSERT OR REPLACE INTO \(factsTable) (" + columns.map(\.0).joined(separator: ", ") + ") VALUES ("
             + columns.map { _ in "?" }.joined(separator: ", ") + ")"
-        try db.executeCached(sql: sql, arguments: StatementArguments(columns.map(\.1)))
+        // Through GRDB's existential initializer: its generic one (`some Sequence<some …>`) projects
+        // a key path per value, 27 000 instructions for a facts row (callgrind, a bulk load).
+        let values: [(any DatabaseValueConvertible)?] = columns.map { $0.1 }
+        try db.executeCached(sql: sql, arguments: StatementArguments(values))
         try writeChildRows(record, to: db, settings: settings)
     }
 }
