@@ -32,25 +32,13 @@ struct CheckListMigrationTests {
 
     /// A database migrated up to, not including, schema 14, with a unit, a record and a sum in it.
     private func atSchema13() throws -> String {
-        let path = try TestDatabase.temporaryFolder("kvalitet-schema-13") + "/kvalitet.sqlite"
-        let earlier = try Migrations.load(from: TestDatabase.migrations).filter { $0.version < 14 }
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-            for migration in earlier {
-                try db.execute(sql: migration.sql)
-                try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.identifier])
-            }
-            try db.execute(sql: """
+        try TestDatabase.migrated("kvalitet-schema-13", before: { $0.version < 14 }, rows: """
                 INSERT INTO units (id, name, level, created_at, updated_at) VALUES ('ifo', 'IFO', 'forvaltning', 'x', 'x');
                 INSERT INTO records (id, family, year, seq, status, title, title_folded, primary_date, version,
                     created_at, created_by, updated_at, body)
                 VALUES ('KLG-2025-0001', 'klagomal', 2025, 1, 'inkommen', 't', 't', '2025-04-17', 1, 'x', 'x', 'x', '{}');
                 INSERT INTO report_counts (metric, grain, period, units, key, n) VALUES ('m', 'y', '2025', 'ifo', '', 3);
-                """)
-        }
-        try queue.close()
-        return path
+                """).path
     }
 
     @Test func atSchema13InsertsBuiltTemporaryBTreesForTheirChecks() throws {

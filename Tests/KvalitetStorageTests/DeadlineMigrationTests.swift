@@ -13,18 +13,8 @@ struct DeadlineMigrationTests {
     /// A database migrated up to, not including, the deadlines migration, with one record, two
     /// events (the second removed again, so the counter is past the highest row) and one delivery.
     private func before() throws -> String {
-        let path = try TestDatabase.temporaryFolder("kvalitet-before-deadlines") + "/kvalitet.sqlite"
-        let all = try Migrations.load(from: TestDatabase.migrations)
-        let earlier = all.prefix { $0.name != "deadlines" }
-        #expect(earlier.count < all.count, "the deadlines migration is among them")
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-            for migration in earlier {
-                try db.execute(sql: migration.sql)
-                try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.identifier])
-            }
-            try db.execute(sql: """
+        let (path, applied) = try TestDatabase.migrated(
+            "kvalitet-before-deadlines", before: { $0.name != "deadlines" }, rows: """
                 INSERT INTO units (id, name, level, created_at, updated_at) VALUES ('ifo', 'IFO', 'forvaltning', 'x', 'x');
                 INSERT INTO records (id, family, year, seq, status, title, title_folded, primary_date, version,
                     created_at, created_by, updated_at, body)
@@ -38,8 +28,8 @@ struct DeadlineMigrationTests {
                     next_attempt_at) VALUES ('wh_1', 1, 'KLG-2025-0001', 'pending', 'x', 'x');
                 DELETE FROM events WHERE seq = 2;
                 """)
-        }
-        try queue.close()
+        let all = try Migrations.load(from: TestDatabase.migrations)
+        #expect(applied < all.count, "the deadlines migration is among them")
         return path
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KvalitetDomain
 @testable import KvalitetStorage
 import Logging
@@ -24,6 +25,27 @@ struct TestDatabase {
     /// A new empty folder that the test process removes when it exits.
     static func temporaryFolder(_ name: String) throws -> String {
         try TestFolders.make(name)
+    }
+
+    /// A database file (in a new folder named `name`) migrated by the migrations `before(_:)` picks,
+    /// with their rows in `grdb_migrations` as the migrator writes them, then `rows` (SQL) run in it:
+    /// an older database for a migration's test to open with this binary.
+    static func migrated(
+        _ name: String, before: (Migration) -> Bool, rows: String
+    ) throws -> (path: String, migrations: Int) {
+        let path = try temporaryFolder(name) + "/kvalitet.sqlite"
+        let earlier = try Migrations.load(from: migrations).prefix(while: before)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            for migration in earlier {
+                try db.execute(sql: migration.sql)
+                try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.identifier])
+            }
+            try db.execute(sql: rows)
+        }
+        try queue.close()
+        return (path, earlier.count)
     }
 
     static let admin = Actor(tokenName: "admin", role: .admin, unitScope: nil)
