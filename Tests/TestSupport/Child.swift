@@ -46,16 +46,15 @@ public final class Child: @unchecked Sendable {
     public func run() throws {
         _ = TestFolders.root  // installs the exit handler that stops what is left running
         guard let path = executableURL?.path else { throw POSIXError(.ENOENT) }
-        let null = FileHandle(forUpdatingAtPath: "/dev/null")
-        defer { try? null?.close() }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for (stream, target) in [(standardInput, STDIN_FILENO), (standardOutput, STDOUT_FILENO),
-                                 (standardError, STDERR_FILENO)] {
-            let source = Self.descriptor(stream, reading: target == STDIN_FILENO) ?? null?.fileDescriptor ?? -1
-            guard source >= 0 else { throw POSIXError(.EBADF) }
-            posix_spawn_file_actions_adddup2(&actions, source, target)
+        for (target, stream) in streams {
+            if let handle = Self.childEnd(of: stream, for: target) {
+                posix_spawn_file_actions_adddup2(&actions, handle.fileDescriptor, target)
+            } else {
+                posix_spawn_file_actions_addopen(&actions, target, "/dev/null", O_RDWR, 0)
+            }
         }
         _ = addCloseFrom(&actions, 3)
         var attributes = posix_spawnattr_t()
@@ -123,22 +122,27 @@ public final class Child: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The parent's copies of the ends the child now holds: the write end of an output pipe must be
-    /// closed here, or reading the pipe never sees its end.
+    /// Each standard stream's descriptor with what the test set for it.
+    private var streams: [(Int32, Any?)] {
+        [(STDIN_FILENO, standardInput), (STDOUT_FILENO, standardOutput), (STDERR_FILENO, standardError)]
+    }
+
+    /// The parent's copies of the pipe ends the child now holds: the write end of an output pipe must
+    /// be closed here, or reading the pipe never sees its end.
     private func closeParentEnds() {
-        for (stream, reading) in [(standardInput, true), (standardOutput, false), (standardError, false)] {
-            guard let pipe = stream as? Pipe else { continue }
-            try? (reading ? pipe.fileHandleForReading : pipe.fileHandleForWriting).close()
+        for (target, stream) in streams where stream is Pipe {
+            try? Self.childEnd(of: stream, for: target)?.close()
         }
     }
 
-    private static func descriptor(_ stream: Any?, reading: Bool) -> Int32? {
+    /// What the child gets as `target`: a pipe's end it reads (stdin) or writes, a file handle, or nil
+    /// for /dev/null (as `FileHandle.nullDevice`, which has no descriptor, stands for).
+    private static func childEnd(of stream: Any?, for target: Int32) -> FileHandle? {
         if let pipe = stream as? Pipe {
-            return (reading ? pipe.fileHandleForReading : pipe.fileHandleForWriting).fileDescriptor
+            return target == STDIN_FILENO ? pipe.fileHandleForReading : pipe.fileHandleForWriting
         }
-        // `FileHandle.nullDevice` has no descriptor (-1): it stands for /dev/null, as nil does.
         guard let handle = stream as? FileHandle, handle.fileDescriptor >= 0 else { return nil }
-        return handle.fileDescriptor
+        return handle
     }
 
     private static func exited(_ status: CInt) -> Bool { status & 0x7F == 0 }
