@@ -66,8 +66,7 @@ enum OutgoingHTTP {
     }
 }
 
-/// `HTTPFetcher` over URLSession (FoundationNetworking on Linux), with a deadline of its own because
-/// URLSession on Linux does not reliably end a request whose server stays silent.
+/// `HTTPFetcher` over URLSession (FoundationNetworking on Linux), within `OutgoingHTTP.send`'s deadline.
 public struct URLSessionFetcher: HTTPFetcher {
     public var timeout: TimeInterval
 

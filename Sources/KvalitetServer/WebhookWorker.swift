@@ -14,8 +14,8 @@ public protocol WebhookSender: Sendable {
     func post(_ url: String, headers: [String: String], body: [UInt8]) async -> DeliveryOutcome
 }
 
-/// `WebhookSender` over URLSession, with its own deadline (URLSession on Linux may wait forever); a
-/// redirect is not followed, so a 3xx is a refused attempt.
+/// `WebhookSender` over URLSession, within `OutgoingHTTP.send`'s deadline; a redirect is not followed,
+/// so a 3xx is a refused attempt.
 public struct URLSessionWebhookSender: WebhookSender {
     public var timeout: TimeInterval
     public init(timeout: TimeInterval = 10) { self.timeout = timeout }

@@ -52,8 +52,8 @@ enum ReportCounts {
     /// Adds `delta` to the table's rows: first added up per row (a year's row gets every tally of
     /// that year at once), then one statement per row. A positive change is one upsert (a new row
     /// with every CHECK of the table, an existing one added to); a negative one subtracts, and
-    /// removes a row that would reach zero. The arguments are built as array literals: GRDB's
-    /// `StatementArguments(_:)` over a `[String]` cost as much as the statement it fed (callgrind,
+    /// removes a row that would reach zero. The arguments go through GRDB's existential initializer:
+    /// its generic `StatementArguments(_:)` over a `[String]` cost as much as the statement it fed (callgrind,
     /// a bulk load's sums: 16 700 instructions per row), and a new row was an UPDATE that found
     /// nothing and then an INSERT (two statements, now one).
     private static func add(_ delta: [ReportTally: Int], to table: Table, in db: Database) throws {
