@@ -104,7 +104,8 @@ enum StatistikSQL {
     /// SQLite joins at most 500 SELECTs in one compound statement; a statement here holds fewer.
     static let selectsPerStatement = 200
 
-    /// Sums of `metric` per period index and units ("" with `organisation`: from the totals).
+    /// Sums of `metric` per period index and units ("" with `organisation`: from the totals); the same
+    /// period index and units may come in several rows (one per range of the period), to be added up.
     static func sums(
         _ metric: ReportMetric, periods: [StatistikPeriod], organisation: Bool, in db: Database
     ) throws -> [(period: Int, units: String, n: Int)] {
@@ -117,19 +118,25 @@ enum StatistikSQL {
                 pieces.append((index, piece))
             }
         }
-        let from = organisation ? "'' AS units, n FROM report_totals" : "units, n FROM report_counts"
+        // Each range is summed per period and units as it is read: the primary key (metric, grain,
+        // period, units, key) gives the rows in that order, so SQLite adds them up without sorting.
+        // Summing the whole union by (p, units) sorted every sum of the series first: 42.8 M
+        // instructions for a 12-month series by unit at 1 000 000 records (callgrind), 79 % in SQLite.
+        // A request period made of several ranges (days, months) gets a row per range and units;
+        // the caller adds those up.
+        let from =
+            organisation
+            ? "'' AS units, SUM(n) FROM report_totals" : "units, SUM(n) FROM report_counts"
+        let group = organisation ? "period" : "period, units"
         let select =
             "SELECT ? AS p, \(from)"
-            + " WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ?"
+            + " WHERE metric = ? AND grain = ? AND period BETWEEN ? AND ? GROUP BY \(group)"
         var sums: [(period: Int, units: String, n: Int)] = []
         var start = 0
         while start < pieces.count {
             let chunk = pieces[start..<min(start + selectsPerStatement, pieces.count)]
             start += chunk.count
-            let sql =
-                "SELECT p, units, SUM(n) FROM ("
-                + Array(repeating: select, count: chunk.count).joined(separator: " UNION ALL ")
-                + ") GROUP BY p, units"
+            let sql = Array(repeating: select, count: chunk.count).joined(separator: " UNION ALL ")
             var arguments: StatementArguments = []
             for (index, piece) in chunk {
                 arguments += [index, metric.rawValue, piece.grain.rawValue, piece.from, piece.to]
