@@ -5,26 +5,6 @@ import KvalitetDomain
 /// The transactional outbox: events are rows written in the transaction of the change they announce,
 /// read afterwards by the webhook and e-mail workers. An event row is never changed.
 public enum EventOutbox {
-    /// The JSON `data` of an event as stored and delivered: ids, family, units, status, dates, link.
-    struct Payload: Encodable {
-        let recordId: String
-        let family: String
-        let unitIds: [String]
-        let status: String
-        let previousStatus: String?
-        let dates: [String: String]
-        let link: String
-        /// The deadline of a `deadline.*` event (`DeadlineCode`) and its last day; absent otherwise.
-        let deadline: String?
-        let dueOn: String?
-    }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     /// A new Standard Webhooks message id: `msg_` and 128 random bits in lowercase hex. Written digit
     /// by digit: `String(format:)` per byte was 16 % of a bulk load's instructions (callgrind).
     static func newId() -> String {
@@ -46,12 +26,6 @@ public enum EventOutbox {
     /// Writes `events` in the caller's transaction, stamped `at`.
     static func append(_ events: [RecordEvent], at now: Date, in db: Database) throws {
         for event in events {
-            let payload = Payload(
-                recordId: event.recordId.description, family: event.family.rawValue, unitIds: event.unitIds,
-                status: event.status, previousStatus: event.previousStatus,
-                dates: event.dates.mapValues(\.description), link: event.link,
-                deadline: event.deadline?.code.rawValue, dueOn: event.deadline?.dueOn.description)
-            let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
             try db.executeCached(
                 sql: """
                     INSERT INTO events (id, kind, record_id, family, unit_ids, occurred_at, payload)
@@ -59,7 +33,7 @@ public enum EventOutbox {
                     """,
                 arguments: [
                     newId(), event.kind.rawValue, event.recordId.description, event.family.rawValue,
-                    event.unitIds.joined(separator: ","), Timestamp.format(now), json,
+                    event.unitIds.joined(separator: ","), Timestamp.format(now), Payload(event).json,
                 ])
         }
     }
