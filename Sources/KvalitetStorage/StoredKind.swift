@@ -76,24 +76,18 @@ extension FieldValue {
 
 /// The JSON form a record takes in `records.body` and `record_versions.snapshot`.
 enum RecordCodec {
-    // One of each, configured once and never changed after: Foundation's coders are Sendable and
-    // safe to share while their options stay put (a new one per call was measurable in a bulk load).
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        // Sorted: the same record is always the same text in `records.body` and its history.
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
+    // Configured once and never changed after: Foundation's decoder is Sendable and safe to share
+    // while its options stay put (a new one per call was measurable in a bulk load).
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .millisecondsSince1970
         return decoder
     }()
 
+    /// Sorted keys (the same record is always the same text in `records.body` and its history),
+    /// dates as milliseconds since 1970: see `RecordJSON`.
     static func encode<Kind: RecordKind>(_ record: CaseRecord<Kind>) throws -> String {
-        String(decoding: try encoder.encode(record), as: UTF8.self)
+        String(decoding: try RecordJSON.encode(record), as: UTF8.self)
     }
 
     static func decode<Kind: RecordKind>(_ text: String, as kind: Kind.Type) throws -> CaseRecord<Kind> {
