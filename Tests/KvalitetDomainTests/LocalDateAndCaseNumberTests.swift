@@ -15,6 +15,13 @@ struct LocalDateAndCaseNumberTests {
         #expect(LocalDate("1900-02-29") == nil)
     }
 
+    @Test(arguments: ["0001-01-01", "0999-09-09", "1000-10-10", "2025-03-02", "2026-12-31", "9999-12-31"])
+    func aDateIsWrittenAsItsFourDigitYearTwoDigitMonthAndTwoDigitDay(text: String) throws {
+        let date = try #require(LocalDate(text))
+        #expect(date.description == text)
+        #expect(LocalDate(year: date.year, month: date.month, day: date.day)?.description == text)
+    }
+
     @Test func dayNumbersRoundTripAndCountDays() {
         let day = LocalDate("2025-06-01")!
         #expect(LocalDate(dayNumber: day.dayNumber) == day)
