@@ -3,7 +3,8 @@ import KvalitetDomain
 
 /// The dashboards' series (`GET /api/v1/statistik`), added up from the kvalitetsberättelse's running
 /// sums (`report_counts` per unit, `report_totals` for the organisation) in one read transaction:
-/// the work is bounded by periods × units × codes, never by the number of records.
+/// the work is bounded by periods × units × codes, not by the number of records (tillsynsbeslut's
+/// sums are kept per supervision case, so that metric's grow with the cases).
 public struct StatistikStore: Sendable {
     let database: KvalitetDatabase
 
