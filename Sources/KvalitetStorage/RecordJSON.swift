@@ -18,13 +18,17 @@ enum RecordJSON {
         return encoder
     }()
 
-    /// The value's JSON as UTF-8. Throws `EncodingError.invalidValue` for a number that is not finite.
+    /// The value's JSON as UTF-8. Throws `EncodingError.invalidValue` for a number that is not finite
+    /// and for a value that writes nothing at all (as Foundation's encoder does; nested, it is `{}`).
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = Node()
         do {
             try root.take(value)
         } catch is ForeignValue {
             return Array(try foundation.encode(value))
+        }
+        if case .empty = root.content {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "encoded nothing"))
         }
         var out: [UInt8] = []
         out.reserveCapacity(1024)

@@ -84,6 +84,32 @@ struct RecordJSONTests {
         #expect(throws: EncodingError.self) { try Self.encoder.encode(["n": Double.nan]) }
     }
 
+    /// Values no record holds today, written as the encoder writes them should a family gain one:
+    /// URLs, data and decimals go to Foundation's encoder, floats and nested empty values are written here.
+    private struct Unusual: Encodable {
+        struct Nothing: Encodable { func encode(to encoder: any Encoder) throws {} }
+        var link = URL(string: "https://kommun.se/a/b?c=d")!
+        var bytes = Data([0, 1, 2, 250])
+        var amount = Decimal(string: "12.50")!
+        var share: Float = 0.1
+        var whole: Float = 3
+        var nothing = Nothing()
+        var dates = [Date(timeIntervalSince1970: 1.5)]
+    }
+
+    @Test func urlsDataDecimalsFloatsAndEmptyValuesAreWrittenAsTheEncoderWritesThem() throws {
+        var plain = Unusual()
+        #expect(try RecordJSON.encode(plain) == Array(try Self.encoder.encode(plain)))
+        let floats = ["share": plain.share, "whole": plain.whole, "tiny": 1e-7, "large": 3e38]
+        #expect(try RecordJSON.encode(floats) == Array(try Self.encoder.encode(floats)))
+        let nested = ["nothing": Unusual.Nothing()]
+        #expect(try RecordJSON.encode(nested) == Array(try Self.encoder.encode(nested)))
+        plain.dates = []
+        #expect(try RecordJSON.encode([plain]) == Array(try Self.encoder.encode([plain])))
+        #expect(throws: EncodingError.self) { try RecordJSON.encode(Unusual.Nothing()) }
+        #expect(throws: EncodingError.self) { try Self.encoder.encode(Unusual.Nothing()) }
+    }
+
     private static func avvikelse() throws -> CaseRecord<Avvikelse> {
         let now = Date(timeIntervalSince1970: 1_768_478_400)
         return try RecordStore<Avvikelse>.fresh(
