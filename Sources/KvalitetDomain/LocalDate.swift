@@ -44,8 +44,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Swift keeps inline: joining the parts as strings was 6 % of a bulk load's instructions
     /// (callgrind), as every stored date, sum period and event date passes here.
     public var description: String {
-        let (year, month, day) = (year, month, day)
-        return String(unsafeUninitializedCapacity: 10) { text in
+        String(unsafeUninitializedCapacity: 10) { text in
             let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value % 10) }
             (text[0], text[1]) = (digit(year / 1000), digit(year / 100))
             (text[2], text[3]) = (digit(year / 10), digit(year))

@@ -79,26 +79,23 @@ final class Node {
         scalar(text)
     }
 
-    /// The members so far, making this node an object if it is not one yet.
-    func objectMembers() -> [(key: String, node: Node)] {
-        if case .object(let members) = content { return members }
-        return []
-    }
-
+    /// A new member `key` of this object (it becomes one if it is not yet), to encode the value into.
     func add(_ key: String) -> Node {
         let child = Node()
-        var members = objectMembers()
+        var members: [(key: String, node: Node)] = []
+        if case .object(let existing) = content { members = existing }
         content = .empty  // one reference to the members while they grow
         members.append((key, child))
         content = .object(members)
         return child
     }
 
+    /// A new last element of this array (it becomes one if it is not yet), to encode the value into.
     func append() -> Node {
         let child = Node()
         var items: [Node] = []
         if case .array(let existing) = content { items = existing }
-        content = .empty
+        content = .empty  // as in `add`
         items.append(child)
         content = .array(items)
         return child
