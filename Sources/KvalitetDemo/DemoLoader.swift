@@ -34,10 +34,11 @@ public struct DemoLoader: Sendable {
     ]
 
     /// Refuses a database that already holds units or records: demo data never mixes with real data.
-    /// Records go in `batchSize` to a transaction of a `BulkLoad` (each create and workflow step
-    /// through the same domain and store rules as the API); only the position in the plan and the
-    /// random generator carry from one to the next, so memory stays flat however many records are
-    /// loaded. `progress` gets a line every few seconds.
+    /// Records go in `batchSize` to a transaction of a `BulkLoad` pipeline (each create and workflow
+    /// step through the same domain and store rules as the API; the next batch is drawn and prepared
+    /// while the writer writes the last); only the position in the plan and the random generator carry
+    /// from one to the next, so memory stays flat however many records are loaded. `progress` gets a
+    /// line every few seconds.
     public func load(
         seed: UInt64 = 2025, years: Int = 5, scale: Double = 1, batchSize: Int = 2000,
         progress: @escaping @Sendable (String) -> Void = { _ in }
@@ -67,14 +68,13 @@ public struct DemoLoader: Sendable {
         _ plan: DemoPlan, with generator: DemoRecords, to bulk: BulkLoad, seed: UInt64, batchSize: Int,
         summary: Summary, progress: @escaping @Sendable (String) -> Void
     ) async throws -> Summary {
-        var cursor = Cursor(random: SplitMix64(seed: seed), summary: summary)
         // Wall time only for the progress line's rate: monotonic, and not the service's clock.
         let started = ContinuousClock.now
         var reported = started
-        while cursor.item < plan.items.count {
-            let before = cursor
-            cursor = try await bulk.transaction { batch in
-                var cursor = before
+        let done = { (cursor: Cursor) in cursor.item >= plan.items.count }
+        let loaded = try await bulk.pipeline(
+            from: Cursor(random: SplitMix64(seed: seed), summary: summary), until: done,
+            fill: { cursor, batch in
                 var written = 0
                 while written < batchSize, cursor.item < plan.items.count {
                     let item = plan.items[cursor.item]
@@ -88,10 +88,10 @@ public struct DemoLoader: Sendable {
                         cursor.index = 0
                     }
                 }
-                return cursor
-            }
-            let now = ContinuousClock.now
-            if now - reported >= .seconds(5) || cursor.item == plan.items.count {
+            },
+            committed: { cursor in
+                let now = ContinuousClock.now
+                guard now - reported >= .seconds(5) || done(cursor) else { return }
                 reported = now
                 let elapsed = (now - started).components
                 let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
@@ -99,9 +99,8 @@ public struct DemoLoader: Sendable {
                     "\(cursor.summary.records) of \(plan.records) records "
                         + "(\(Int(Double(cursor.summary.records) / max(seconds, 0.001))) a second)"
                 )
-            }
-        }
-        return cursor.summary
+            })
+        return loaded.summary
     }
 
     /// Where a load is: the plan item, the record within it, and what the next record draws from.

@@ -89,7 +89,7 @@ public struct AuditLog: Sendable {
     public init(_ database: KvalitetDatabase) { self.database = database }
 
     static func append(
-        _ db: Database, at: String, actor: Actor, action: AuditAction, recordId: String?, detail: String? = nil
+        _ db: any RowWriter, at: String, actor: Actor, action: AuditAction, recordId: String?, detail: String? = nil
     ) throws {
         try db.executeCached(
             sql: """

@@ -6,7 +6,9 @@ import KvalitetDomain
 /// domain and store rules as the API's (the workflow, the change rules, units, case numbers, rows,
 /// facts, history, audit entries, the report's sums), thousands to a transaction on the writer.
 /// What a load stores equals what the same creates and changes through the API store; only the
-/// number of writes differs (see `BulkBatch`).
+/// number of writes differs (see `BulkBatch`). A batch is prepared without the database (the domain
+/// rules, the JSON, the events and the sums) and then written by the writer, so a pipeline of
+/// batches keeps two cores busy: one prepares the next batch while the writer writes the last.
 public struct BulkLoad: Sendable {
     let database: KvalitetDatabase
     let actor: Actor
@@ -47,111 +49,80 @@ public struct BulkLoad: Sendable {
         }
     }
 
-    /// One transaction on the writer: `body` creates and changes records through the batch, which
-    /// writes what is still open and adds the report's sums before the commit. If `body` throws,
-    /// nothing of the transaction is stored; SQLite's refusals arrive as the API's domain errors.
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (BulkBatch) throws -> T) async throws -> T {
-        try await StorageErrors.translate {
-            try await database.pool.write { [database, actor, settings] db in
-                let batch = BulkBatch(
-                    db: db, actor: actor, settings: settings, clock: database.clock, tree: try UnitStore.tree(db))
-                let result = try body(batch)
-                try batch.finish()
-                return result
+    /// One transaction: `body` creates and changes records through the batch, then the writer
+    /// writes them and the batch's sums. If `body` or the writer throws, nothing of the transaction
+    /// is stored; SQLite's refusals arrive as the API's domain errors.
+    public func transaction<T>(_ body: (BulkBatch) throws -> T) async throws -> T {
+        let batch = try await start()
+        let result = try body(batch)
+        try await write(try batch.finish())
+        return result
+    }
+
+    /// Batch after batch, each its own transaction, until `isDone(cursor)`: `fill` adds one batch's
+    /// creates and changes and moves the cursor on; while the writer writes a batch, `fill` prepares
+    /// the next. `committed` gets the cursor as it was after each batch, once that batch has
+    /// committed. When `fill` or a write throws, the batches before it stay committed (each told to
+    /// `committed`) and the error is thrown once the writer is done.
+    public func pipeline<Cursor>(
+        from start: Cursor, until isDone: (Cursor) -> Bool, fill: (inout Cursor, BulkBatch) throws -> Void,
+        committed: (Cursor) -> Void
+    ) async throws -> Cursor {
+        var cursor = start
+        guard !isDone(cursor) else { return cursor }
+        let batch = try await self.start()
+        try fill(&cursor, batch)
+        var prepared = try batch.finish()
+        while true {
+            let writing = Task { [self, prepared] in try await write(prepared) }
+            let written = cursor
+            var next: PreparedBatch?
+            do {
+                if !isDone(cursor) {
+                    try fill(&cursor, batch)
+                    next = try batch.finish()
+                }
+            } catch {
+                if case .success = await writing.result { committed(written) }
+                throw error
             }
+            try await writing.value
+            committed(written)
+            guard let next else { return cursor }
+            prepared = next
         }
     }
-}
 
-/// The creates and changes of one `BulkLoad` transaction, each checked and stamped as the API's.
-/// A record created here and changed only here (the usual load: create, then its workflow steps)
-/// is written once, when the next record is created or the transaction ends: its row, units and
-/// facts in its last state, its sums from nothing to that state (the sum of every step's change),
-/// and a history row and audit entry per version, in order. Any other change is written at once.
-public final class BulkBatch {
-    let db: Database
-    let actor: Actor
-    let settings: RecordSettings
-    let clock: any KvalitetClock
-    let tree: OrgTree
-    let pending = PendingTallies()
-    /// The record created last, with its versions since, not yet written.
-    private var open: (any OpenRecord)?
-    /// The last case number given per family and year in this transaction.
-    private var sequences: [String: Int] = [:]
-
-    init(db: Database, actor: Actor, settings: RecordSettings, clock: any KvalitetClock, tree: OrgTree) {
-        self.db = db
-        self.actor = actor
-        self.settings = settings
-        self.clock = clock
-        self.tree = tree
-    }
-
-    /// A new record of valid `fields`, as `POST` creates it: checked units, the next case number of
-    /// its family and year, the workflow's first status. Throws the API's `DomainError`s.
-    public func create<K: StoredKind>(_ fields: K.Fields) throws -> CaseRecord<K> {
-        try writeOpen()
-        let record = try RecordStore<K>.fresh(fields, by: actor, at: clock.now(), tree: tree) { year in
-            let key = "\(K.family.rawValue) \(year)"
-            let next = try (sequences[key] ?? RecordStore<K>.lastSequence(year: year, in: db)) + 1
-            sequences[key] = next
-            return next
+    /// A batch that knows the organisation and the last case number of every family and year.
+    private func start() async throws -> BulkBatch {
+        let (tree, numbers) = try await database.pool.read { db in
+            (try UnitStore.tree(db), try Self.lastCaseNumbers(in: db))
         }
-        open = OpenVersions<K>(versions: [(record, .create)])
-        return record
+        return BulkBatch(actor: actor, settings: settings, clock: database.clock, tree: tree, lastNumbers: numbers)
     }
 
-    /// The next version of `record` (the version it must still have) that `transform` computes from
-    /// it and today, as a PATCH (`.update`) or a transition (`.transition`) would, with every change rule.
-    public func change<K: StoredKind>(
-        _ record: CaseRecord<K>, action: ChangeAction,
-        _ transform: (CaseRecord<K>, LocalDate) throws -> CaseRecord<K>
-    ) throws -> CaseRecord<K> {
-        guard var versions = open as? OpenVersions<K>, versions.last.id == record.id else {
-            try writeOpen()
-            return try RecordStore<K>.change(
-                record.id, expectedVersion: record.version, by: actor, action: action, at: clock.now(),
-                settings: settings, in: db, units: { [tree] _ in tree }, transform)
-        }
-        let next = try RecordStore<K>.next(
-            after: versions.last, expectedVersion: record.version, by: actor, at: clock.now(), tree: tree, transform)
-        versions.versions.append((next, action))
-        open = versions
-        return next
+    /// The highest case number per family and year (keyed `"family year"`), of records and of records
+    /// removed by gallring: a case number is never given twice.
+    static func lastCaseNumbers(in db: Database) throws -> [String: Int] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT family, year, MAX(seq) AS seq FROM (SELECT family, year, seq FROM records
+                    UNION ALL SELECT family, year, seq FROM gallrade_records) GROUP BY family, year
+                """)
+        return Dictionary(uniqueKeysWithValues: rows.map { row in
+            (BulkBatch.numberKey(row["family"], row["year"]), row["seq"] as Int)
+        })
     }
 
-    /// Writes the open record and adds the transaction's sums: the last step before the commit.
-    func finish() throws {
-        try writeOpen()
-        try pending.flush(in: db)
-    }
-
-    private func writeOpen() throws {
-        try open?.write(in: db, actor: actor, settings: settings, pending: pending)
-        open = nil
-    }
-}
-
-/// A record created in a `BulkBatch`, not yet written.
-private protocol OpenRecord {
-    func write(in db: Database, actor: Actor, settings: RecordSettings, pending: PendingTallies) throws
-}
-
-private struct OpenVersions<K: StoredKind>: OpenRecord {
-    /// Every version since the create, oldest first, with the change that made it.
-    var versions: [(record: CaseRecord<K>, action: ChangeAction)]
-    var last: CaseRecord<K> { versions[versions.count - 1].record }
-
-    func write(in db: Database, actor: Actor, settings: RecordSettings, pending: PendingTallies) throws {
-        let bodies = try versions.map { try RecordCodec.encode($0.record) }
-        try RecordStore<K>.writeRow(last, body: bodies[bodies.count - 1], isNew: true, in: db)
-        try K.writeFacts(last, to: db, settings: settings)
-        pending.add(ReportTally.delta(from: [:], to: K.reportTallies(last, settings: settings)))
-        for (index, (version, body)) in zip(versions, bodies).enumerated() {
-            try RecordStore<K>.writeHistory(
-                version.record, previous: index == 0 ? nil : versions[index - 1].record, body: body,
-                action: version.action, actor: actor, in: db)
+    /// Writes a prepared batch in one transaction on the writer: its records in the order they were
+    /// made, then its sums.
+    func write(_ batch: PreparedBatch) async throws {
+        try await StorageErrors.translate {
+            try await database.pool.write { [settings] db in
+                for record in batch.records { try record.write(in: db, settings: settings) }
+                try batch.sums.write(in: db)
+            }
         }
     }
 }

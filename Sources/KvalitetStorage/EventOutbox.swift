@@ -25,6 +25,11 @@ public enum EventOutbox {
 
     /// Writes `events` in the caller's transaction, stamped `at`.
     static func append(_ events: [RecordEvent], at now: Date, in db: Database) throws {
+        try append(events.map { Prepared($0, at: now) }, in: db)
+    }
+
+    /// Writes events prepared earlier (the bulk load prepares them off the writer), in their order.
+    static func append(_ events: [Prepared], in db: any RowWriter) throws {
         for event in events {
             try db.executeCached(
                 sql: """
@@ -32,9 +37,23 @@ public enum EventOutbox {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    newId(), event.kind.rawValue, event.recordId.description, event.family.rawValue,
-                    event.unitIds.joined(separator: ","), Timestamp.format(now), Payload(event).json,
+                    event.id, event.kind, event.recordId, event.family, event.unitIds, event.occurredAt, event.payload,
                 ])
+        }
+    }
+
+    /// An event's row, every column's text computed: its new message id, its stamp and its payload.
+    struct Prepared: Sendable {
+        let id, kind, recordId, family, unitIds, occurredAt, payload: String
+
+        init(_ event: RecordEvent, at now: Date) {
+            id = EventOutbox.newId()
+            kind = event.kind.rawValue
+            recordId = event.recordId.description
+            family = event.family.rawValue
+            unitIds = event.unitIds.joined(separator: ",")
+            occurredAt = Timestamp.format(now)
+            payload = Payload(event).json
         }
     }
 }

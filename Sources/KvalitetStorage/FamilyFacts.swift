@@ -37,7 +37,7 @@ extension LexSarah: StoredKind {
     }
 
     public static func writeChildRows(
-        _ record: CaseRecord<LexSarah>, to db: Database,
+        _ record: CaseRecord<LexSarah>, to db: any RowWriter,
         settings: RecordSettings
     ) throws {
         let f = record.fields
@@ -49,10 +49,7 @@ extension LexSarah: StoredKind {
                 sql: "INSERT INTO lex_sarah_kinds (record_id, kind) VALUES (?, ?)", arguments: [id, kind.rawValue])
         }
         // Only new notes are inserted; the table's triggers refuse any change to the ones already there.
-        let stored =
-            try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT COUNT(*) FROM lex_sarah_notes WHERE record_id = ?"), arguments: [id])
-            ?? 0
+        let stored = try db.count(sql: "SELECT COUNT(*) FROM lex_sarah_notes WHERE record_id = ?", arguments: [id])
         guard stored <= f.notes.count else {
             throw DomainError.conflict(rule: "lex Sarah notes are append-only: an existing note can never be removed")
         }
@@ -98,7 +95,7 @@ extension Riskanalys: StoredKind {
     }
 
     public static func writeChildRows(
-        _ record: CaseRecord<Riskanalys>, to db: Database,
+        _ record: CaseRecord<Riskanalys>, to db: any RowWriter,
         settings: RecordSettings
     ) throws {
         let f = record.fields

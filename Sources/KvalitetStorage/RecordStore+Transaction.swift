@@ -10,8 +10,7 @@ extension RecordStore {
     package static func create(
         _ fields: Kind.Fields, by actor: Actor, idempotency: IdempotencyKey?, at now: Date,
         settings: RecordSettings,
-        in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-        pending: PendingTallies? = nil
+        in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree
     ) throws -> CreateOutcome<Kind> {
         if let idempotency, let replay = try replay(idempotency, actor: actor, in: db) {
             return .replayed(replay)
@@ -19,7 +18,7 @@ extension RecordStore {
         let record = try fresh(fields, by: actor, at: now, tree: units(db)) { year in
             try lastSequence(year: year, in: db) + 1
         }
-        try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db, pending: pending)
+        try write(record, previous: nil, action: .create, actor: actor, settings: settings, in: db)
         if let idempotency {
             try db.executeCached(
                 sql: """
@@ -95,7 +94,6 @@ extension RecordStore {
         _ current: CaseRecord<Kind>, expectedVersion: Int?, by actor: Actor, action: ChangeAction,
         at now: Date,
         settings: RecordSettings, in db: Database, units: (Database) throws -> OrgTree = UnitStore.tree,
-        pending: PendingTallies? = nil,
         _ transform: (
             CaseRecord<Kind>,
             LocalDate
@@ -103,7 +101,7 @@ extension RecordStore {
     ) throws -> CaseRecord<Kind> {
         let next = try next(
             after: current, expectedVersion: expectedVersion, by: actor, at: now, tree: units(db), transform)
-        try write(next, previous: current, action: action, actor: actor, settings: settings, in: db, pending: pending)
+        try write(next, previous: current, action: action, actor: actor, settings: settings, in: db)
         return next
     }
 

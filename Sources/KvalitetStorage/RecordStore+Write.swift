@@ -6,11 +6,11 @@ extension RecordStore {
     /// Writes one state of a record everywhere it lives: its row, its units, the family's facts,
     /// a new version in its history and an audit entry, all in the caller's transaction.
     /// `previous` is the state being replaced (nil for a new record): the report's sums change by the
-    /// difference, at once or, with `pending`, when the caller flushes it before its transaction ends.
+    /// difference. (The bulk load writes the same rows through `BulkBatch`, its sums once per batch.)
     static func write(
         _ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, action: ChangeAction, actor: Actor,
         settings: RecordSettings,
-        in db: Database, pending: PendingTallies? = nil
+        in db: Database
     ) throws {
         let body = try RecordCodec.encode(record)
         try writeRow(record, body: body, isNew: previous == nil, in: db)
@@ -18,13 +18,13 @@ extension RecordStore {
         let delta = ReportTally.delta(
             from: previous.map { Kind.reportTallies($0, settings: settings) } ?? [:],
             to: Kind.reportTallies(record, settings: settings))
-        if let pending { pending.add(delta) } else { try ReportCounts.apply(delta, in: db) }
+        try ReportCounts.apply(delta, in: db)
         try writeHistory(record, previous: previous, body: body, action: action, actor: actor, in: db)
     }
 
     /// The record's row (`body` is its encoded JSON) and its units: inserted for a new record,
     /// replaced for a changed one.
-    static func writeRow(_ record: CaseRecord<Kind>, body: String, isNew: Bool, in db: Database) throws {
+    static func writeRow(_ record: CaseRecord<Kind>, body: String, isNew: Bool, in db: any RowWriter) throws {
         let id = record.id.description
         let title = Kind.title(of: record.fields)
         let common: StatementArguments = [
@@ -65,16 +65,23 @@ extension RecordStore {
         _ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, body: String, action: ChangeAction, actor: Actor,
         in db: Database
     ) throws {
+        let events = RecordEvents.of(record, previous: previous).map { EventOutbox.Prepared($0, at: record.updatedAt) }
+        try writeHistory(record, body: body, events: events, action: action, actor: actor, in: db)
+    }
+
+    /// The same, with the version's events already prepared (the bulk load prepares them off the writer).
+    static func writeHistory(
+        _ record: CaseRecord<Kind>, body: String, events: [EventOutbox.Prepared], action: ChangeAction, actor: Actor,
+        in db: any RowWriter
+    ) throws {
         let id = record.id.description
+        let changedAt = Timestamp.format(record.updatedAt)
         try db.executeCached(
             sql: """
                 INSERT INTO record_versions (record_id, version, action, changed_at, changed_by, request_id, snapshot)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
-                id, record.version, action.versionAction, Timestamp.format(record.updatedAt), actor.tokenName,
-                actor.requestId, body,
-            ])
+            arguments: [id, record.version, action.versionAction, changedAt, actor.tokenName, actor.requestId, body])
         let auditAction: AuditAction =
             switch action {
             case .create: .create
@@ -83,9 +90,9 @@ extension RecordStore {
             case .void: .void
             case .note: .note
             }
-        try EventOutbox.append(RecordEvents.of(record, previous: previous), at: record.updatedAt, in: db)
+        try EventOutbox.append(events, in: db)
         try AuditLog.append(
-            db, at: Timestamp.format(record.updatedAt), actor: actor, action: auditAction, recordId: id,
+            db, at: changedAt, actor: actor, action: auditAction, recordId: id,
             detail: "version \(record.version), status \(record.status.rawValue)")
     }
 }

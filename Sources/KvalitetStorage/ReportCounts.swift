@@ -11,8 +11,7 @@ enum ReportCounts {
     /// `report_counts`, and for metrics with totals to the organisation's `report_totals`.
     static func apply(_ delta: [ReportTally: Int], in db: Database) throws {
         guard !delta.isEmpty else { return }
-        try add(delta, to: .counts, in: db)
-        try add(ReportTally.totals(of: delta), to: .totals, in: db)
+        try SumChanges(delta).write(in: db)
     }
 
     /// The two tables of sums: per unit (or a multi-unit record's units), and for the organisation.
@@ -47,50 +46,6 @@ enum ReportCounts {
                 "DELETE FROM \(table) WHERE \(matches) AND n = ?"
             )
         }
-    }
-
-    /// Adds `delta` to the table's rows: first added up per row (a year's row gets every tally of
-    /// that year at once), then one statement per row. A positive change is one upsert (a new row
-    /// with every CHECK of the table, an existing one added to); a negative one subtracts, and
-    /// removes a row that would reach zero. The arguments go through GRDB's existential initializer:
-    /// its generic `StatementArguments(_:)` over a `[String]` cost as much as the statement it fed (callgrind,
-    /// a bulk load's sums: 16 700 instructions per row), and a new row was an UPDATE that found
-    /// nothing and then an INSERT (two statements, now one).
-    private static func add(_ delta: [ReportTally: Int], to table: Table, in db: Database) throws {
-        guard !delta.isEmpty else { return }
-        var rows: [[String]: Int] = [:]
-        for (tally, amount) in delta where amount != 0 {
-            for grain in tally.metric.grains { rows[table.row(tally, grain), default: 0] += amount }
-        }
-        let sql = table.sql
-        let add = try db.cachedStatement(sql: sql.add)
-        let subtract = try db.cachedStatement(sql: sql.subtract)
-        let remove = try db.cachedStatement(sql: sql.remove)
-        for (row, amount) in rows where amount != 0 {
-            if amount > 0 {
-                try add.execute(arguments: arguments(row, then: amount))
-                continue
-            }
-            // A sum never goes below zero: a row that would reach zero is removed.
-            try subtract.execute(arguments: arguments(row, first: -amount, then: -amount))
-            if db.changesCount == 0 {
-                try remove.execute(arguments: arguments(row, then: -amount))
-                guard db.changesCount == 1 else {
-                    throw DomainError.conflict(
-                        rule: "the report's sums are out of step with the records (\(row[0])); run kvalitet check")
-                }
-            }
-        }
-    }
-
-    /// `first` (if any), the row's key values, then `then`: a statement's arguments in their order.
-    private static func arguments(_ key: [String], first: Int? = nil, then last: Int) -> StatementArguments {
-        var values: [(any DatabaseValueConvertible)?] = []
-        values.reserveCapacity(key.count + 2)
-        if let first { values.append(first) }
-        for part in key { values.append(part) }
-        values.append(last)
-        return StatementArguments(values)
     }
 
     /// How `sums` adds a metric's rows up over a range.
@@ -185,24 +140,6 @@ enum ReportCounts {
     }
 
     // MARK: Rebuilding from the records
-}
-
-/// Tally changes gathered over the writes of one transaction and added to the sums once, by
-/// `flush`, before it commits: the demo loader changes the same few thousand month, unit and code
-/// sums over and over within a transaction of thousands of records. Lives inside one transaction.
-package final class PendingTallies {
-    private var delta: [ReportTally: Int] = [:]
-
-    package init() {}
-
-    func add(_ change: [ReportTally: Int]) {
-        for (tally, amount) in change { delta[tally, default: 0] += amount }
-    }
-
-    package func flush(in db: Database) throws {
-        try ReportCounts.apply(delta.filter { $0.value != 0 }, in: db)
-        delta.removeAll(keepingCapacity: true)
-    }
 }
 
 /// How a tally key is kept in `report_counts.key`: its parts joined by "|" (only the last part,

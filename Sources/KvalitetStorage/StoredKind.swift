@@ -9,7 +9,7 @@ public protocol StoredKind: RecordKind {
     /// Columns of the facts row the field table does not give: derived values and nested parts.
     static func derivedFacts(_ record: CaseRecord<Self>, settings: RecordSettings) -> [(String, DatabaseValue)]
     /// Writes (or rewrites) the family's child rows (root causes, notes, risks) in the caller's transaction.
-    static func writeChildRows(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws
+    static func writeChildRows(_ record: CaseRecord<Self>, to db: any RowWriter, settings: RecordSettings) throws
     /// A condition on `r` (records) with one `?` for today, true for records that need action
     /// because a deadline has passed; nil when the family has no deadlines (`?overdue=` is refused).
     static var overdueCondition: String? { get }
@@ -24,13 +24,15 @@ extension StoredKind {
     public static var categoryCondition: String { "r.category = ?" }
     public static func derivedFacts(_ record: CaseRecord<Self>,
                                     settings: RecordSettings) -> [(String, DatabaseValue)] { [] }
-    public static func writeChildRows(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws {}
+    public static func writeChildRows(
+        _ record: CaseRecord<Self>, to db: any RowWriter, settings: RecordSettings
+    ) throws {}
 
     /// The family's facts table: `avvikelse_facts`, `lex_sarah_facts`, …
     static var factsTable: String { family.rawValue + "_facts" }
 
     /// Writes (or rewrites) the record's facts row and child rows, in the caller's transaction.
-    static func writeFacts(_ record: CaseRecord<Self>, to db: Database, settings: RecordSettings) throws {
+    static func writeFacts(_ record: CaseRecord<Self>, to db: any RowWriter, settings: RecordSettings) throws {
         let context = FieldContext(today: primaryDate(of: record.fields), settings: settings, annotated: false)
         let columns: [(String, DatabaseValue)] = [("record_id", record.id.description.databaseValue),
                                                   ("status", record.status.rawValue.databaseValue)]
@@ -97,7 +99,7 @@ enum RecordCodec {
 
 /// Root causes live in one child table for every family that has them, so they can be counted.
 enum RootCauseRows {
-    static func replace(recordId: String, causes: [RootCause], in db: Database) throws {
+    static func replace(recordId: String, causes: [RootCause], in db: any RowWriter) throws {
         try db.executeCached(sql: "DELETE FROM record_root_causes WHERE record_id = ?", arguments: [recordId])
         for cause in causes {
             try db.executeCached(sql: "INSERT INTO record_root_causes (record_id, code) VALUES (?, ?)",
@@ -110,7 +112,7 @@ extension Avvikelse: StoredKind {
     public static func reportTallies(_ record: CaseRecord<Avvikelse>,
                                      settings: RecordSettings) -> [ReportTally: Int] { reportTallies(record) }
 
-    public static func writeChildRows(_ record: CaseRecord<Avvikelse>, to db: Database,
+    public static func writeChildRows(_ record: CaseRecord<Avvikelse>, to db: any RowWriter,
                                       settings: RecordSettings) throws {
         try RootCauseRows.replace(recordId: record.id.description, causes: record.fields.rootCauses, in: db)
     }
