@@ -5,19 +5,24 @@ import KvalitetDomain
 /// The transactional outbox: events are rows written in the transaction of the change they announce,
 /// read afterwards by the webhook and e-mail workers. An event row is never changed.
 public enum EventOutbox {
-    /// A new Standard Webhooks message id: `msg_` and 128 random bits in lowercase hex. Written digit
-    /// by digit: `String(format:)` per byte was 16 % of a bulk load's instructions (callgrind).
-    static func newId() -> String {
+    /// A new Standard Webhooks message id for an event at `now`: `msg_`, the time in milliseconds
+    /// since 1970 in 12 hexadecimal digits, then 80 random bits in 20 (all lowercase). Time first, as
+    /// the KSUIDs of Svix's own ids: new ids go to the end of the events' unique index instead of to a
+    /// random page of it (at 1 000 000 records that index is 150 MB, and a random insert read a page
+    /// from disk). Written digit by digit: `String(format:)` per byte was 16 % of a bulk load (callgrind).
+    static func newId(at now: Date) -> String {
         var generator = SystemRandomNumberGenerator()
         var utf8 = Array("msg_".utf8)
         utf8.reserveCapacity(36)
-        for _ in 0..<2 {
-            var bits: UInt64 = generator.next()
-            for _ in 0..<16 {
-                utf8.append(hexDigits[Int(bits & 0xF)])
-                bits >>= 4
+        func append(_ value: UInt64, digits: Int) {
+            for shift in stride(from: 4 * (digits - 1), through: 0, by: -4) {
+                utf8.append(hexDigits[Int((value >> UInt64(shift)) & 0xF)])
             }
         }
+        let milliseconds = UInt64(max(0, (now.timeIntervalSince1970 * 1000).rounded(.down)))
+        append(milliseconds, digits: 12)
+        append(generator.next(), digits: 16)
+        append(generator.next(), digits: 4)
         return String(decoding: utf8, as: UTF8.self)
     }
 
@@ -47,7 +52,7 @@ public enum EventOutbox {
         let id, kind, recordId, family, unitIds, occurredAt, payload: String
 
         init(_ event: RecordEvent, at now: Date) {
-            id = EventOutbox.newId()
+            id = EventOutbox.newId(at: now)
             kind = event.kind.rawValue
             recordId = event.recordId.description
             family = event.family.rawValue
