@@ -43,11 +43,11 @@ enum OutgoingHTTP {
     }
 
     /// Sends `request` through `session`, waiting at most `timeout` seconds: URLSession on Linux does
-    /// not reliably end a request whose server stays silent, so a deadline races it and the loser is
-    /// cancelled. The one place both the OpenID fetches and the webhook attempts get their deadline.
+    /// not reliably end a request whose server stays silent, so a deadline races it (`Deadline.first`).
+    /// The one place both the OpenID fetches and the webhook attempts get their deadline.
     static func send(_ request: URLRequest, timeout: TimeInterval) async -> Outcome {
-        await withTaskGroup(of: Outcome.self) { group in
-            group.addTask {
+        await Deadline.first(
+            of: {
                 do {
                     let (data, response) = try await session.data(for: request)
                     guard let http = response as? HTTPURLResponse else { return .failed(URLError(.badServerResponse)) }
@@ -55,14 +55,7 @@ enum OutgoingHTTP {
                 } catch {
                     return .failed(error)
                 }
-            }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
-                return .timedOut
-            }
-            defer { group.cancelAll() }
-            return await group.next() ?? .timedOut
-        }
+            }, within: timeout, otherwise: .timedOut)
     }
 }
 

@@ -45,7 +45,10 @@ struct OutgoingDeadlineTests {
         let outcome = await URLSessionWebhookSender(timeout: 1).post(
             "http://127.0.0.1:\(listener.port)/hook", headers: [:], body: Array("{}".utf8))
         #expect(outcome == .refused(status: nil, reason: "timeout"))
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // It ends, as a timeout; not a measure of how soon after the 1 s deadline: in a full parallel
+        // run on two cores this task waited up to 36 s for a thread. A request left to URLSession alone
+        // against a silent listener does not end at all.
+        #expect(ContinuousClock.now - started < .seconds(120))
     }
 
     @Test func aWebhookReceiverThatRefusesTheConnectionIsAConnectionFailure() async throws {
