@@ -4,8 +4,7 @@ import Foundation
 enum Deadline {
     /// What `operation` gives if it ends within `seconds`, else `otherwise` (also at once when the
     /// caller is cancelled). The loser is cancelled and not waited for: a task group would wait for
-    /// it, and a URLSession request cancelled on Linux can take tens of seconds to wind down when
-    /// other requests are queued before it (a 1 s webhook deadline took 36 s in a full test run).
+    /// it, and a cancelled URLSession request on Linux ends only when URLSession's own queue gets to it.
     static func first<T: Sendable>(
         of operation: @escaping @Sendable () async -> T, within seconds: TimeInterval, otherwise: T
     ) async -> T {
