@@ -93,7 +93,10 @@ public struct BulkLoad: Sendable {
         }
     }
 
-    /// A batch that knows the organisation and the last case number of every family and year.
+    /// A batch that knows the organisation and the last case number of every family and year, as
+    /// they are now: a load numbers on from them without reading them again, so a record another
+    /// writer (a running server) numbers meanwhile makes the load's next write fail as a conflict
+    /// (`UNIQUE (family, year, seq)`), with the batches before it committed and nothing invented.
     private func start() async throws -> BulkBatch {
         let (tree, numbers) = try await database.pool.read { db in
             (try UnitStore.tree(db), try Self.lastCaseNumbers(in: db))
