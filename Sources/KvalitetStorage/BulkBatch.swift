@@ -108,9 +108,7 @@ private struct OpenVersions<K: StoredKind>: OpenRecord {
             defer { before = version.record }
             return PreparedVersion<K>(
                 record: version.record, action: version.action, body: try RecordCodec.encode(version.record),
-                events: RecordEvents.of(version.record, previous: before).map {
-                    EventOutbox.Prepared($0, at: version.record.updatedAt)
-                })
+                events: EventOutbox.prepared(version.record, previous: before))
         }
         guard let previous else {
             // A new record: every statement is known now, so the writer only runs them.

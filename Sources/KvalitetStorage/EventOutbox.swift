@@ -33,6 +33,11 @@ public enum EventOutbox {
         try append(events.map { Prepared($0, at: now) }, in: db)
     }
 
+    /// The events of writing `record` over `previous` (nil for a new record), stamped at its change.
+    static func prepared<Kind: RecordKind>(_ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?) -> [Prepared] {
+        RecordEvents.of(record, previous: previous).map { Prepared($0, at: record.updatedAt) }
+    }
+
     /// Writes events prepared earlier (the bulk load prepares them off the writer), in their order.
     static func append(_ events: [Prepared], in db: any RowWriter) throws {
         for event in events {

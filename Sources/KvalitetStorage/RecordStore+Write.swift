@@ -65,8 +65,9 @@ extension RecordStore {
         _ record: CaseRecord<Kind>, previous: CaseRecord<Kind>?, body: String, action: ChangeAction, actor: Actor,
         in db: Database
     ) throws {
-        let events = RecordEvents.of(record, previous: previous).map { EventOutbox.Prepared($0, at: record.updatedAt) }
-        try writeHistory(record, body: body, events: events, action: action, actor: actor, in: db)
+        try writeHistory(
+            record, body: body, events: EventOutbox.prepared(record, previous: previous), action: action, actor: actor,
+            in: db)
     }
 
     /// The same, with the version's events already prepared (the bulk load prepares them off the writer).
